@@ -1,0 +1,1 @@
+"""ACCOUNT layer: exact time per occurrence and per week, in the report's time zone."""

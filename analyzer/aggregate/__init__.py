@@ -1,0 +1,1 @@
+"""AGGREGATE layer: weekly totals, balance and the report contract."""

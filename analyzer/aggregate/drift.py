@@ -1,0 +1,98 @@
+"""Drift: the rolling macro share, the target band and where the balance shifted."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["change_points", "drift_table", "parse_band"]
+
+
+def parse_band(text: str) -> tuple[float, float]:
+    """``"0.3:0.5"`` -> ``(0.3, 0.5)``; accepts percentages such as ``"30:50"``.
+
+    Example:
+        >>> parse_band("30:50")
+        (0.3, 0.5)
+    """
+    low_text, sep, high_text = text.partition(":")
+    try:
+        low, high = float(low_text), float(high_text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a band like 0.3:0.5") from None
+    if not sep:
+        raise ValueError(f"{text!r} is not a band like 0.3:0.5")
+    if low > 1 or high > 1:
+        low, high = low / 100, high / 100
+    if not 0 <= low < high <= 1:
+        raise ValueError(f"{text!r}: need 0 <= low < high <= 1")
+    return low, high
+
+
+def drift_table(
+    weekly: pd.DataFrame, rolling: int = 4, band: tuple[float, float] | None = None
+) -> pd.DataFrame:
+    """Weekly share, rolling share and flags, from :func:`weekly_hours` output.
+
+    The rolling share is ``sum(macro) / sum(macro + micro)`` over the last ``rolling`` weeks
+    (not a mean of shares, so a quiet week weighs little).
+
+    Returns:
+        Columns ``macro_share``, ``rolling_share``, ``outside_band`` (bool), ``change_point``
+        (bool: the week a new level starts), indexed like ``weekly``.
+    """
+    macro = weekly["macro_hours"].rolling(rolling, min_periods=1).sum()
+    both = (weekly["macro_hours"] + weekly["micro_hours"]).rolling(rolling, min_periods=1).sum()
+    table = pd.DataFrame(index=weekly.index)
+    table["macro_share"] = weekly["macro_share"]
+    table["rolling_share"] = (macro / both.where(both > 0)).astype("float64")
+    if band is None:
+        table["outside_band"] = False
+    else:
+        rolling_share = table["rolling_share"]
+        table["outside_band"] = rolling_share.notna() & (
+            (rolling_share < band[0]) | (rolling_share > band[1])
+        )
+    starts = set(change_points(weekly["macro_share"].to_numpy(dtype="float64")))
+    table["change_point"] = [i in starts for i in range(len(table))]
+    return table
+
+
+def change_points(
+    shares: np.ndarray, min_size: int = 3, min_shift: float = 0.08, max_points: int = 4
+) -> list[int]:
+    """Where the level of the weekly share changes (binary segmentation on the mean).
+
+    Method: split the series where the split most reduces the squared error around the
+    segment means; keep the split when both sides have at least ``min_size`` known weeks and
+    their means differ by at least ``min_shift``; repeat on each side, up to ``max_points``.
+    Weeks without macro or micro time (NaN) are ignored.
+
+    Example:
+        >>> change_points(np.array([0.4] * 5 + [0.2] * 5))
+        [5]
+    """
+    known = np.flatnonzero(~np.isnan(shares))
+    values = shares[known]
+    found: list[int] = []
+
+    def split(lo: int, hi: int) -> None:
+        if len(found) >= max_points or hi - lo < 2 * min_size:
+            return
+        segment = values[lo:hi]
+        best, best_cost = -1, float(((segment - segment.mean()) ** 2).sum())
+        for cut in range(min_size, len(segment) - min_size + 1):
+            left, right = segment[:cut], segment[cut:]
+            if abs(left.mean() - right.mean()) < min_shift:
+                continue
+            cost = float(((left - left.mean()) ** 2).sum() + ((right - right.mean()) ** 2).sum())
+            if cost < best_cost - 1e-12:
+                best, best_cost = cut, cost
+        if best < 0:
+            return
+        found.append(lo + best)
+        split(lo, lo + best)
+        split(lo + best, hi)
+
+    split(0, len(values))
+    return sorted(int(known[i]) for i in found)

@@ -1,0 +1,139 @@
+"""The pipeline behind every command: read, expand, account, classify."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import pandas as pd
+
+from analyzer.accounting.events import account
+from analyzer.accounting.window import ReportWindow, default_window
+from analyzer.aggregate.summary import weekly_hours
+from analyzer.calendars.expand import ComponentProblem, expand_occurrences
+from analyzer.calendars.owner import find_owner
+from analyzer.calendars.parse import ParsedCalendar, parse_calendar
+from analyzer.calendars.sources import read_sources
+from analyzer.calendars.timezones import is_zone, local_zone_name, resolve_zone
+from analyzer.classify.predict import DEFAULT_THRESHOLD, classify_titles
+from analyzer.classify.rules import load_rules
+from analyzer.types import OverlapPolicy
+
+__all__ = ["Analysis", "ReportOptions", "analyze"]
+
+# Occurrences are expanded a little beyond the window: floating times and far-away zones
+# can shift an event by up to 14 hours; exact clipping happens in accounting.
+_SPAN_MARGIN = dt.timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Everything that shapes a report; the CLI, the batch runner and the API build one.
+
+    Example:
+        >>> ReportOptions(tz="Europe/Berlin", start=dt.date(2026, 1, 5), weeks=4).overlap
+        'split'
+    """
+
+    tz: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    weeks: int = 12
+    me: tuple[str, ...] = ()
+    overlap: OverlapPolicy = "split"
+    rules: Path | None = None
+    model: Path | None = None
+    threshold: float = DEFAULT_THRESHOLD
+    today: dt.date | None = None
+
+
+@dataclass
+class Analysis:
+    """The result of :func:`analyze`: the labelled events and where their time went."""
+
+    window: ReportWindow
+    owner: frozenset[str]
+    calendars: list[str]
+    events: pd.DataFrame
+    allocation: pd.DataFrame
+    excluded: dict[str, int]
+    problems: list[ComponentProblem] = field(default_factory=list)
+
+    def weekly(self) -> pd.DataFrame:
+        """Hours per label and macro share for every week of the window."""
+        return weekly_hours(self.events, self.allocation, list(self.window.week_starts()))
+
+
+def analyze(
+    paths: Sequence[str | Path], options: ReportOptions | None = None, stdin: BinaryIO | None = None
+) -> Analysis:
+    """Read calendars and account for every minute of the window.
+
+    Args:
+        paths: ``.ics`` files, folders, Takeout zips or ``"-"``.
+        options: window, time zone, owner, overlap policy, rules and model.
+        stdin: the stream ``"-"`` reads from.
+
+    Raises:
+        InputError: an input cannot be read at all.
+        ConfigError: a bad time zone, window or rules file.
+        ModelError: the model cannot be loaded.
+    """
+    options = options or ReportOptions()
+    rules = load_rules(options.rules) if options.rules else []
+    parsed = [parse_calendar(source) for source in read_sources(paths, stdin)]
+    window = _window(options, parsed)
+    owner = find_owner(parsed, options.me)
+    span_start = window.start_instant - _SPAN_MARGIN
+    span_end = window.end_instant + _SPAN_MARGIN
+    occurrences = []
+    problems: list[ComponentProblem] = []
+    for calendar in parsed:
+        expansion = expand_occurrences(calendar, span_start, span_end)
+        occurrences.extend(expansion.occurrences)
+        problems.extend(expansion.problems)
+    accounted = account(occurrences, owner, window, options.overlap)
+    accounted.excluded["invalid"] = len(problems)
+    events = accounted.events
+    if len(events):
+        labels = classify_titles(
+            events["title"].tolist(),
+            rules=rules,
+            model_path=options.model,
+            threshold=options.threshold,
+        )
+        for column in ("label", "confidence", "uncertain"):
+            events[column] = labels[column].to_numpy()
+        events["label"] = events["label"].astype("string")
+    return Analysis(
+        window=window,
+        owner=owner,
+        calendars=[c.name for c in parsed],
+        events=events,
+        allocation=accounted.allocation,
+        excluded=accounted.excluded,
+        problems=problems,
+    )
+
+
+def _window(options: ReportOptions, parsed: list[ParsedCalendar]) -> ReportWindow:
+    if options.tz:
+        tz = resolve_zone(options.tz)
+    else:
+        tz = resolve_zone(local_zone_name())
+        for calendar in parsed:
+            if calendar.timezone and is_zone(calendar.timezone):
+                tz = resolve_zone(calendar.timezone)
+                break
+    today = options.today or dt.datetime.now(tz).date()
+    if options.start is None and options.end is None:
+        return default_window(tz, today, options.weeks)
+    if options.start is not None and options.end is not None:
+        return ReportWindow(options.start, options.end, tz)
+    if options.start is not None:
+        return ReportWindow(options.start, options.start + dt.timedelta(weeks=options.weeks), tz)
+    assert options.end is not None
+    return ReportWindow(options.end - dt.timedelta(weeks=options.weeks), options.end, tz)

@@ -1,0 +1,1 @@
+"""READ layer: turn calendar files into raw occurrences (no accounting, no labels)."""

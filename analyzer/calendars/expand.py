@@ -1,0 +1,177 @@
+"""Expand each event series into the occurrences that touch a span, skipping broken ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import icalendar
+import recurring_ical_events
+
+from analyzer.calendars.parse import ParsedCalendar
+
+__all__ = ["ComponentProblem", "Expansion", "Occurrence", "expand_occurrences"]
+
+# Properties whose breakage makes the time of an event unknowable.
+_TIME_PROPERTIES = frozenset(
+    {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One occurrence of an event as written in the calendar (times not yet normalised)."""
+
+    calendar: str
+    uid: str
+    recurrence_id: dt.date | dt.datetime | None
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime
+    title: str
+    status: str
+    transparent: bool
+    attendees: tuple[tuple[str, str], ...]  # (address, PARTSTAT)
+    organizer: str
+    recurring: bool
+    sequence: int
+    created: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentProblem:
+    """A component that could not be read; names the file and UID, never the event text."""
+
+    calendar: str
+    uid: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.calendar}: skipped event UID {self.uid}: {self.reason}"
+
+
+@dataclass
+class Expansion:
+    """The occurrences found in a span, and the components that had to be skipped."""
+
+    occurrences: list[Occurrence] = field(default_factory=list)
+    problems: list[ComponentProblem] = field(default_factory=list)
+
+
+def expand_occurrences(
+    parsed: ParsedCalendar, span_start: dt.datetime, span_end: dt.datetime
+) -> Expansion:
+    """Expand every VEVENT series of ``parsed`` into the occurrences touching the span.
+
+    A component whose start, end or recurrence cannot be read is skipped and reported in
+    ``problems`` (counted as ``invalid``); the rest of the calendar is still expanded.
+    """
+    result = Expansion()
+    for uid, components in _series(parsed):
+        good = []
+        for component in components:
+            reason = _problem(component)
+            if reason is None:
+                good.append(component)
+            else:
+                result.problems.append(ComponentProblem(parsed.name, uid, reason))
+        if not good:
+            continue
+        try:
+            result.occurrences.extend(_expand_series(parsed.name, uid, good, span_start, span_end))
+        except Exception as exc:  # recurring-ical-events raises many kinds on bad rules
+            reason = f"recurrence cannot be expanded ({type(exc).__name__})"
+            result.problems.extend(ComponentProblem(parsed.name, uid, reason) for _ in good)
+    return result
+
+
+def _series(parsed: ParsedCalendar) -> Iterator[tuple[str, list[Any]]]:
+    """Group VEVENTs by UID (a series stays with its overrides), in file order."""
+    groups: dict[str, list[Any]] = {}
+    for index, component in enumerate(parsed.calendar.walk("VEVENT")):
+        uid = str(component.get("UID", "")).strip() or f"(no UID, event #{index + 1})"
+        groups.setdefault(uid, []).append(component)
+    yield from groups.items()
+
+
+def _problem(component: Any) -> str | None:
+    broken = sorted(
+        {name for name, _ in getattr(component, "errors", []) if name in _TIME_PROPERTIES}
+    )
+    if broken:
+        return "unreadable " + ", ".join(broken)
+    if component.get("DTSTART") is None:
+        return "no DTSTART"
+    try:
+        start = component.start
+        end = component.end
+    except Exception:
+        return "start and end cannot be read together"
+    if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
+        return "DTSTART and DTEND mix a date and a date-time"
+    try:
+        if end < start:
+            return "ends before it starts"
+    except TypeError:  # a floating start with a zoned end: accounting reads both exactly
+        pass
+    return None
+
+
+def _expand_series(
+    calendar_name: str,
+    uid: str,
+    components: list[Any],
+    span_start: dt.datetime,
+    span_end: dt.datetime,
+) -> Iterator[Occurrence]:
+    mini = icalendar.Calendar()
+    for component in components:
+        mini.add_component(component)
+    recurring = any(
+        c.get("RRULE") is not None or c.get("RDATE") is not None or c.get("RECURRENCE-ID")
+        for c in components
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = list(recurring_ical_events.of(mini).between(span_start, span_end))
+    for event in found:
+        yield _occurrence(calendar_name, uid, event, recurring)
+
+
+def _occurrence(calendar_name: str, uid: str, event: Any, recurring: bool) -> Occurrence:
+    start = event.start
+    end = event.end
+    rid = event.get("RECURRENCE-ID")
+    attendees = event.get("ATTENDEE", [])
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    created = event.get("CREATED")
+    sequence = event.get("SEQUENCE", 0)
+    return Occurrence(
+        calendar=calendar_name,
+        uid=uid,
+        recurrence_id=rid.dt if rid is not None and hasattr(rid, "dt") else None,
+        start=start,
+        end=end,
+        title=str(event.get("SUMMARY", "")),
+        status=str(event.get("STATUS", "")).strip().upper(),
+        transparent=str(event.get("TRANSP", "")).strip().upper() == "TRANSPARENT",
+        attendees=tuple(
+            (address_of(a), str(a.params.get("PARTSTAT", "NEEDS-ACTION")).upper())
+            for a in attendees
+        ),
+        organizer=address_of(event.get("ORGANIZER", "")),
+        recurring=recurring,
+        sequence=int(sequence) if str(sequence).strip().lstrip("-").isdigit() else 0,
+        created=created.dt if created is not None and hasattr(created, "dt") else None,
+    )
+
+
+def address_of(value: object) -> str:
+    """The e-mail address of a CAL-ADDRESS value, lower-case, without ``mailto:``."""
+    text = str(value).strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    return text.strip().lower()

@@ -1,0 +1,54 @@
+"""Find whose calendar it is: --me, else X-WR-CALNAME, else the most frequent address."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from analyzer.calendars.expand import address_of
+from analyzer.calendars.parse import ParsedCalendar
+
+__all__ = ["find_owner"]
+
+
+def find_owner(calendars: Sequence[ParsedCalendar], me: Iterable[str] = ()) -> frozenset[str]:
+    """Return the owner's addresses (lower-case, without ``mailto:``).
+
+    Args:
+        calendars: the parsed calendars of one person.
+        me: addresses given by the user; when present they win.
+
+    Returns:
+        The owner's addresses; empty when nothing identifies the owner.
+
+    Example:
+        >>> find_owner([], me=["MAILTO:Ana@Example.com"])
+        frozenset({'ana@example.com'})
+    """
+    given = frozenset(address_of(m) for m in me if address_of(m))
+    if given:
+        return given
+    from_names = frozenset(
+        address_of(c.calname) for c in calendars if c.calname and _is_address(c.calname)
+    )
+    if from_names:
+        return from_names
+    counts: Counter[str] = Counter()
+    for parsed in calendars:
+        for event in parsed.calendar.walk("VEVENT"):
+            for prop in ("ORGANIZER", "ATTENDEE"):
+                values = event.get(prop, [])
+                for value in values if isinstance(values, list) else [values]:
+                    address = address_of(value)
+                    if _is_address(address):
+                        counts[address] += 1
+    if not counts:
+        return frozenset()
+    # Most frequent first; ties broken alphabetically so the answer never depends on order.
+    best = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return frozenset({best[0]})
+
+
+def _is_address(text: str) -> bool:
+    local, _, domain = address_of(text).partition("@")
+    return bool(local) and "." in domain and " " not in text.strip()

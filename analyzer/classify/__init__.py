@@ -1,0 +1,1 @@
+"""CLASSIFY layer: label titles macro / micro / other, with a confidence."""

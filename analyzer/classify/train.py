@@ -1,0 +1,113 @@
+"""Train the classifier: read labelled CSVs, compare candidates by cross-validation, fit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+from analyzer.classify.evaluate import score_labels
+from analyzer.classify.pipeline import MODEL_KINDS, ModelKind, build_pipeline
+from analyzer.errors import ConfigError
+from analyzer.types import LABELS
+
+__all__ = ["SHIPPED_DATA", "TrainingResult", "compare_models", "read_labelled", "train_model"]
+
+SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data" / "training"
+
+
+def read_labelled(paths: Sequence[str | Path]) -> pd.DataFrame:
+    """Labelled rows (``title``, ``label`` and any other columns) from CSV files or folders.
+
+    Raises:
+        ConfigError: a file is missing, lacks a title or label column, or has unknown labels.
+    """
+    frames = []
+    for raw in paths:
+        path = Path(raw)
+        files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                frame = pd.read_csv(file, dtype=str, keep_default_na=False)
+            except FileNotFoundError:
+                raise ConfigError(f"cannot read {file}: no such file") from None
+            except (OSError, ValueError, pd.errors.ParserError) as exc:
+                raise ConfigError(f"cannot read {file}: {exc}") from None
+            missing = {"title", "label"} - set(frame.columns)
+            if missing:
+                raise ConfigError(f"{file}: needs columns title,label (missing {sorted(missing)})")
+            frame["label"] = frame["label"].str.strip().str.lower()
+            bad = frame.loc[~frame["label"].isin(LABELS)]
+            if len(bad):
+                line = int(bad.index[0]) + 2
+                raise ConfigError(
+                    f"{file} line {line}: label must be macro, micro or other, "
+                    f"not {bad['label'].iloc[0]!r}"
+                )
+            frame["file"] = file.name
+            frames.append(frame)
+    if not frames:
+        raise ConfigError("no labelled rows found")
+    data = pd.concat(frames, ignore_index=True)
+    data = data[data["title"].str.strip() != ""]
+    # The last row wins for a repeated title, so a user's correction beats the shipped data.
+    data = data.drop_duplicates(subset="title", keep="last").reset_index(drop=True)
+    return data
+
+
+@dataclass
+class TrainingResult:
+    """A fitted model with the cross-validated metrics of every candidate compared."""
+
+    model: Any
+    kind: ModelKind
+    comparison: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def compare_models(
+    titles: Sequence[str],
+    labels: Sequence[str],
+    kinds: Sequence[ModelKind] = MODEL_KINDS,
+    folds: int = 5,
+    seed: int = 0,
+) -> dict[str, dict[str, Any]]:
+    """Cross-validated metrics of each candidate pipeline on the same folds."""
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    x = np.asarray(titles, dtype=object)
+    results: dict[str, dict[str, Any]] = {}
+    for kind in kinds:
+        predicted = cross_val_predict(build_pipeline(kind), x, np.asarray(labels), cv=splitter)
+        results[kind] = score_labels(list(labels), list(predicted))
+    return results
+
+
+def train_model(
+    data: pd.DataFrame, kinds: Sequence[ModelKind] = MODEL_KINDS, folds: int = 5
+) -> TrainingResult:
+    """Compare candidates by cross-validated macro-F1, then fit the best on all rows."""
+    titles, labels = data["title"].tolist(), data["label"].tolist()
+    comparison = compare_models(titles, labels, kinds, folds)
+    best = max(comparison, key=lambda kind: comparison[kind]["macro_f1"])
+    kind: ModelKind = best  # type: ignore[assignment]
+    model = build_pipeline(kind).fit(np.asarray(titles, dtype=object), np.asarray(labels))
+    _drop_pruned_terms(model)
+    return TrainingResult(model=model, kind=kind, comparison=comparison)
+
+
+def _drop_pruned_terms(model: Any) -> None:
+    """Forget the terms min_df pruned (``stop_words_``): only needed for introspection, and
+    most of the model's size on disk (scikit-learn's own advice before persisting)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    stack = [model]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, TfidfVectorizer) and hasattr(item, "stop_words_"):
+            del item.stop_words_
+        stack.extend(step for _, step in getattr(item, "steps", []))
+        stack.extend(part for _, part in getattr(item, "transformer_list", []))

@@ -1,0 +1,1 @@
+"""RENDER layer: reports as text, JSON, CSV, Markdown, HTML and charts."""

@@ -1,0 +1,105 @@
+"""The terminal report (rich): totals, the weekly balance with a sparkline, where time went."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from analyzer.types import ReportDict
+
+__all__ = ["render_text", "sparkline"]
+
+_BARS = "▁▂▃▄▅▆▇█"
+LABEL_STYLES = {"macro": "bold #0072B2", "micro": "bold #E69F00", "other": "#999999"}
+
+
+def sparkline(values: list[float | None]) -> str:
+    """One character per value from 0 to 1; a gap (·) where the value is unknown.
+
+    Example:
+        >>> sparkline([0.0, 0.5, 1.0, None])
+        '▁▅█·'
+    """
+    out = []
+    for value in values:
+        if value is None:
+            out.append("·")
+        else:
+            out.append(_BARS[min(len(_BARS) - 1, max(0, round(value * (len(_BARS) - 1))))])
+    return "".join(out)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def render_text(
+    report: ReportDict, sinks: pd.DataFrame | None = None, width: int = 100, color: bool = False
+) -> str:
+    """The report for a terminal; ``sinks`` (title, label, hours) lists the top time sinks."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False
+    )
+    window, totals, weeks = report["window"], report["totals"], report["weeks"]
+    console.print(
+        Text.assemble(
+            ("Altitude balance report", "bold"),
+            f"  {window['start']} → {window['end']} (end exclusive), {window['timezone']}",
+        )
+    )
+    worked = totals["macro_hours"] + totals["micro_hours"]
+    console.print(
+        Text.assemble(
+            "Macro share ",
+            (_pct(totals["macro_share"]), "bold"),
+            f" of {worked:.1f} h of macro + micro work   ",
+            ("macro ", LABEL_STYLES["macro"]),
+            f"{totals['macro_hours']:.1f} h   ",
+            ("micro ", LABEL_STYLES["micro"]),
+            f"{totals['micro_hours']:.1f} h   ",
+            ("other ", LABEL_STYLES["other"]),
+            f"{totals['other_hours']:.1f} h",
+        )
+    )
+    shares = [w["macro_share"] for w in weeks]
+    console.print(f"Weekly macro share  {sparkline(shares)}  (▁ 0% … █ 100%)")
+    table = Table(title=None, show_edge=False, pad_edge=False, box=None)
+    for name, justify in (
+        ("week of", "left"),
+        ("macro h", "right"),
+        ("micro h", "right"),
+        ("other h", "right"),
+        ("macro share", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for week in weeks:
+        table.add_row(
+            week["week_start"],
+            f"{week['macro_hours']:.1f}",
+            f"{week['micro_hours']:.1f}",
+            f"{week['other_hours']:.1f}",
+            _pct(week["macro_share"]),
+        )
+    console.print(table)
+    if sinks is not None and len(sinks):
+        console.print(Text("Top time sinks", style="bold"))
+        for row in sinks.itertuples():
+            console.print(
+                Text.assemble(
+                    f"  {row.hours:6.1f} h  ",
+                    (f"{row.label:<5}", LABEL_STYLES.get(str(row.label), "")),
+                    f"  {row.title}",
+                )
+            )
+    excluded = report["excluded"]
+    console.print(
+        f"Counted {report['occurrences']} occurrences; "
+        f"uncertain labels on {report.get('uncertain_hours', 0.0):.1f} h.  Excluded: "
+        + ", ".join(f"{k.replace('_', '-')} {v}" for k, v in excluded.items())
+    )
+    return buffer.getvalue()
