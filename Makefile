@@ -18,7 +18,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/altitude report $(DEMO_CALENDAR) --from 2026-01-05 --to 2026-07-06 \
-		--format text --html out/demo/report.html --charts out/demo
+		--target-band 0.3:0.5 --format text --html out/demo/report.html --charts out/demo
 
 test: $(STAMP) lint typecheck pytest
 
@@ -43,7 +43,7 @@ samples: $(STAMP)
 	$(BIN)/python -m analyzer.samples data/samples
 
 model: $(STAMP)
-	$(BIN)/altitude train --output models/altitude.skops
+	$(BIN)/python tools/build_model.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

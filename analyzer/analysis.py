@@ -18,6 +18,7 @@ from analyzer.calendars.owner import find_owner
 from analyzer.calendars.parse import ParsedCalendar, parse_calendar
 from analyzer.calendars.sources import read_sources
 from analyzer.calendars.timezones import is_zone, local_zone_name, resolve_zone
+from analyzer.classify.metadata import apply_metadata
 from analyzer.classify.predict import DEFAULT_THRESHOLD, classify_titles
 from analyzer.classify.rules import load_rules
 from analyzer.types import OverlapPolicy
@@ -105,8 +106,11 @@ def analyze(
             model_path=options.model,
             threshold=options.threshold,
         )
-        for column in ("label", "confidence", "uncertain"):
-            events[column] = labels[column].to_numpy()
+        events["label"] = labels["label"].to_numpy()
+        events["confidence"] = labels["confidence"].to_numpy()
+        events["uncertain"] = labels["uncertain"].to_numpy()
+        events["label_source"] = labels["source"].to_numpy()
+        events = apply_metadata(events, options.threshold)
         events["label"] = events["label"].astype("string")
     return Analysis(
         window=window,

@@ -31,9 +31,11 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "series_uid",
     "attendees",
     "organizer_domain",
+    "external_domains",
     "recurring",
     "status",
     "partstat",
+    "label_source",
 )
 
 
@@ -93,7 +95,8 @@ def account(
         {"event": index, "week_start": week_starts[week_index], "hours": seconds / 3600.0}
     )
     hours = np.bincount(index, weights=seconds, minlength=len(kept)) / 3600.0
-    events = _events_frame(kept, hours, tz)
+    owner_domains = frozenset(address.rpartition("@")[2] for address in owner)
+    events = _events_frame(kept, hours, tz, owner_domains)
     return AccountedTime(window, events, allocation, excluded)
 
 
@@ -132,8 +135,18 @@ def _week_bounds(window: ReportWindow) -> np.ndarray:
     return np.array(bounds, np.int64)
 
 
+def _external_domains(occurrence: Occurrence, owner_domains: frozenset[str]) -> int:
+    """How many distinct e-mail domains other than the owner's take part."""
+    addresses = [a for a, _ in occurrence.attendees] + [occurrence.organizer]
+    domains = {a.rpartition("@")[2] for a in addresses if "@" in a}
+    return len(domains - owner_domains)
+
+
 def _events_frame(
-    kept: list[tuple[Occurrence, int, int, str]], hours: np.ndarray, tz: ZoneInfo
+    kept: list[tuple[Occurrence, int, int, str]],
+    hours: np.ndarray,
+    tz: ZoneInfo,
+    owner_domains: frozenset[str],
 ) -> pd.DataFrame:
     def times(column: int) -> pd.Series:
         seconds = np.array([row[column] for row in kept], dtype=np.int64)
@@ -155,9 +168,13 @@ def _events_frame(
             "organizer_domain": pd.Series(
                 [row[0].organizer.rpartition("@")[2] for row in kept], dtype="string"
             ),
+            "external_domains": pd.Series(
+                [_external_domains(row[0], owner_domains) for row in kept], dtype="int64"
+            ),
             "recurring": pd.Series([row[0].recurring for row in kept], dtype="bool"),
             "status": pd.Series([row[0].status or "CONFIRMED" for row in kept], dtype="string"),
             "partstat": pd.Series([row[3] for row in kept], dtype="string"),
+            "label_source": pd.Series([None] * len(kept), dtype="string"),
         },
         columns=list(EVENT_COLUMNS),
     )

@@ -39,7 +39,8 @@ def drift_table(
 
     Returns:
         Columns ``macro_share``, ``rolling_share``, ``outside_band`` (bool), ``change_point``
-        (bool: the week a new level starts), indexed like ``weekly``.
+        (bool: the week a new level starts) and ``level`` (the mean weekly share of the
+        stretch between change points), indexed like ``weekly``.
     """
     macro = weekly["macro_hours"].rolling(rolling, min_periods=1).sum()
     both = (weekly["macro_hours"] + weekly["micro_hours"]).rolling(rolling, min_periods=1).sum()
@@ -53,8 +54,15 @@ def drift_table(
         table["outside_band"] = rolling_share.notna() & (
             (rolling_share < band[0]) | (rolling_share > band[1])
         )
-    starts = set(change_points(weekly["macro_share"].to_numpy(dtype="float64")))
+    shares = weekly["macro_share"].to_numpy(dtype="float64")
+    starts = change_points(shares)
     table["change_point"] = [i in starts for i in range(len(table))]
+    levels = np.full(len(table), np.nan)
+    for lo, hi in zip([0, *starts], [*starts, len(table)], strict=True):
+        segment = shares[lo:hi]
+        if (~np.isnan(segment)).any():
+            levels[lo:hi] = np.nanmean(segment)
+    table["level"] = levels
     return table
 
 

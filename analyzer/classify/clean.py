@@ -39,15 +39,20 @@ def clean_title(title: str) -> str:
         >>> clean_title("  Réunion   d'équipe ☕ ")
         "réunion d'équipe"
     """
-    text = unicodedata.normalize("NFKC", title)
-    text = "".join(" " if unicodedata.category(ch) in _DROP_CATEGORIES else ch for ch in text)
-    text = _GOOGLE_WHEN.sub("", text)
-    text = _TICKET.sub(" ticketref ", text)
-    text = _EMAIL.sub(" ", text)
+    text = title if title.isascii() else _drop_symbols(unicodedata.normalize("NFKC", title))
+    # Each pattern only runs when its tell-tale character is present: this is a hot path.
+    if "@" in text:
+        text = _EMAIL.sub(" ", _GOOGLE_WHEN.sub("", text))
+    if "-" in text or "#" in text:
+        text = _TICKET.sub(" ticketref ", text)
     previous = None
-    while previous != text:
+    while previous != text and (":" in text or "[" in text):
         previous = text
-        text = _PREFIX.sub("", text)
-        text = _TAG.sub("", text)
+        text = _TAG.sub("", _PREFIX.sub("", text))
     text = _SPACE.sub(" ", text.casefold())
     return _EDGE.sub("", text).strip()
+
+
+def _drop_symbols(text: str) -> str:
+    """Emoji and other symbols become spaces (ASCII titles never reach this slow path)."""
+    return "".join(" " if unicodedata.category(ch) in _DROP_CATEGORIES else ch for ch in text)

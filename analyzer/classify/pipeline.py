@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.naive_bayes import ComplementNB
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -27,18 +27,28 @@ def clean_titles(titles: Sequence[str] | Any) -> list[str]:
     return [clean_title(str(t)) for t in np.asarray(titles, dtype=object).ravel()]
 
 
-def _words() -> TfidfVectorizer:
-    return TfidfVectorizer(
+# Hashed n-grams, then TF-IDF weights: no vocabulary to store or look up, so the model is
+# small, loads fast and classifies > 20k titles a second (benchmarks/RESULTS.md).
+_BUCKETS = 2**18
+
+
+def _words() -> Pipeline:
+    hashed = HashingVectorizer(
         analyzer="word",
         ngram_range=(1, 2),
         token_pattern=r"(?u)\b\w[\w:'&+-]*\b|1:1",
-        sublinear_tf=True,
-        min_df=1,
+        n_features=_BUCKETS,
+        alternate_sign=False,
+        norm=None,
     )
+    return Pipeline([("hash", hashed), ("tfidf", TfidfTransformer(sublinear_tf=True))])
 
 
-def _chars() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
+def _chars() -> Pipeline:
+    hashed = HashingVectorizer(
+        analyzer="char", ngram_range=(3, 5), n_features=_BUCKETS, alternate_sign=False, norm=None
+    )
+    return Pipeline([("hash", hashed), ("tfidf", TfidfTransformer(sublinear_tf=True))])
 
 
 def build_pipeline(kind: ModelKind = "logreg", c: float = 8.0) -> Pipeline:
@@ -51,12 +61,13 @@ def build_pipeline(kind: ModelKind = "logreg", c: float = 8.0) -> Pipeline:
     clean = ("clean", FunctionTransformer(clean_titles))
     both = ("features", FeatureUnion([("words", _words()), ("chars", _chars())]))
     if kind == "logreg":
-        return Pipeline([clean, both, ("model", LogisticRegression(C=c, max_iter=2000))])
+        return Pipeline([clean, both, ("model", LogisticRegression(C=c, max_iter=3000))])
     if kind == "svm-calibrated":
         svm = CalibratedClassifierCV(LinearSVC(C=c / 16), cv=3, method="sigmoid")
         return Pipeline([clean, both, ("model", svm)])
     if kind == "logreg-words":
-        return Pipeline([clean, ("features", _words()), ("model", LogisticRegression(C=c))])
+        words = ("features", _words())
+        return Pipeline([clean, words, ("model", LogisticRegression(C=c, max_iter=3000))])
     if kind == "nb-words":
         return Pipeline([clean, ("features", _words()), ("model", ComplementNB(alpha=0.3))])
     raise ValueError(f"unknown model kind {kind!r}")

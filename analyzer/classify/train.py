@@ -95,19 +95,4 @@ def train_model(
     best = max(comparison, key=lambda kind: comparison[kind]["macro_f1"])
     kind: ModelKind = best  # type: ignore[assignment]
     model = build_pipeline(kind).fit(np.asarray(titles, dtype=object), np.asarray(labels))
-    _drop_pruned_terms(model)
     return TrainingResult(model=model, kind=kind, comparison=comparison)
-
-
-def _drop_pruned_terms(model: Any) -> None:
-    """Forget the terms min_df pruned (``stop_words_``): only needed for introspection, and
-    most of the model's size on disk (scikit-learn's own advice before persisting)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    stack = [model]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, TfidfVectorizer) and hasattr(item, "stop_words_"):
-            del item.stop_words_
-        stack.extend(step for _, step in getattr(item, "steps", []))
-        stack.extend(part for _, part in getattr(item, "transformer_list", []))

@@ -44,13 +44,14 @@ def main() -> None:
 
 
 def _register() -> None:
-    from analyzer.cli import classify, evaluate, events, report, train
+    from analyzer.cli import classify, evaluate, events, report, review, train
 
     main.add_command(report.report)
     main.add_command(events.events)
     main.add_command(classify.classify)
     main.add_command(train.train)
     main.add_command(evaluate.evaluate)
+    main.add_command(review.review)
 
 
 _register()

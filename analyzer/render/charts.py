@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import unicodedata
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,9 @@ from analyzer.render.files import write_bytes
 
 __all__ = [
     "LABEL_COLOURS",
+    "display_text",
     "figure_bytes",
+    "hour_grid",
     "plot_drift",
     "plot_heatmap",
     "plot_sinks",
@@ -26,6 +30,7 @@ __all__ = [
 LABEL_COLOURS = {"macro": "#0072B2", "micro": "#E69F00", "other": "#999999"}
 _BAND_COLOUR = "#009E73"
 _ALERT_COLOUR = "#D55E00"
+_UNDRAWABLE = frozenset({"So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn"})
 
 
 def _new_figure(width: float = 10.0, height: float = 4.8) -> tuple[Any, Any]:
@@ -89,10 +94,11 @@ def plot_drift(
             linestyle="none",
             label="Outside target band",
         )
+    level = drift["level"].to_numpy(dtype="float64") * 100
     for position in np.flatnonzero(drift["change_point"].to_numpy(dtype=bool)):
         ax.axvline(position - 0.5, color="#555555", linestyle="--", linewidth=1)
         ax.annotate(
-            "shift",
+            f"level {level[position - 1]:.0f}% → {level[position]:.0f}%",
             (position - 0.5, 97),
             textcoords="offset points",
             xytext=(4, 0),
@@ -106,7 +112,8 @@ def plot_drift(
     ax.set_title(title, fontsize=13, loc="left")
     _week_axis(ax, drift.index)
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(loc="upper right", fontsize=9, frameon=False)
+    # Below the axes, so it never hides a week or a change-point note.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=4, fontsize=9, frameon=False)
     return ax
 
 
@@ -125,6 +132,7 @@ def plot_weekly_hours(ax: Any, weekly: pd.DataFrame, title: str = "Hours per wee
             width=0.8,
         )
         bottom += values
+    ax.set_ylim(0, max(1.0, float(bottom.max(initial=0.0)) * 1.18))  # room for the legend
     ax.set_ylabel("Hours")
     ax.set_xlabel("Week starting")
     ax.set_title(title, fontsize=13, loc="left")
@@ -134,22 +142,32 @@ def plot_weekly_hours(ax: Any, weekly: pd.DataFrame, title: str = "Hours per wee
     return ax
 
 
-def plot_heatmap(ax: Any, events: pd.DataFrame, label: str = "macro") -> Any:
-    """Hours of one label by weekday and hour of day (from each event's start)."""
+def hour_grid(events: pd.DataFrame, label: str) -> np.ndarray:
+    """Counted hours of one label per (weekday, hour of day), each event spread over the hours
+    it spans and scaled to its counted hours (overlap sharing and clipping kept)."""
     grid = np.zeros((7, 24))
     chosen = events[events["label"] == label] if len(events) else events
-    if len(chosen):
-        start = chosen["start"]
-        np.add.at(
-            grid,
-            (start.dt.weekday.to_numpy(), start.dt.hour.to_numpy()),
-            chosen["hours"].to_numpy(dtype="float64"),
-        )
+    for start, end, hours in zip(chosen["start"], chosen["end"], chosen["hours"], strict=True):
+        length = (end - start).total_seconds()
+        if length <= 0 or hours <= 0:
+            continue
+        scale = hours / length  # hours credited per second of the event
+        cursor = start
+        while cursor < end:
+            slot_end = min(end, cursor.floor("h") + pd.Timedelta(hours=1))
+            grid[cursor.day_of_week, cursor.hour] += (slot_end - cursor).total_seconds() * scale
+            cursor = slot_end
+    return grid
+
+
+def plot_heatmap(ax: Any, events: pd.DataFrame, label: str = "macro") -> Any:
+    """Hours of one label by weekday and hour of day."""
+    grid = hour_grid(events, label)
     cmap = "Blues" if label == "macro" else "Oranges" if label == "micro" else "Greys"
     image = ax.imshow(grid, aspect="auto", cmap=cmap, interpolation="nearest")
     ax.set_yticks(range(7), ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
     ax.set_xticks(range(0, 24, 2), [f"{h:02d}:00" for h in range(0, 24, 2)], fontsize=8)
-    ax.set_xlabel("Hour of day (start, report time zone)")
+    ax.set_xlabel("Hour of day (report time zone)")
     ax.set_title(f"Where {label} time sits in the week (hours)", fontsize=13, loc="left")
     ax.figure.colorbar(image, ax=ax, label="Hours")
     return ax
@@ -158,7 +176,7 @@ def plot_heatmap(ax: Any, events: pd.DataFrame, label: str = "macro") -> Any:
 def plot_sinks(ax: Any, sinks: pd.DataFrame, title: str = "Top time sinks") -> Any:
     """Horizontal bars of the series and titles that take the most hours, coloured by label."""
     rows = sinks.iloc[::-1]
-    names = [t if len(t) <= 40 else t[:39] + "…" for t in rows["title"].astype(str)]
+    names = [display_text(t, 40) for t in rows["title"].astype(str)]
     colours = [LABEL_COLOURS.get(str(label), "#999999") for label in rows["label"]]
     ax.barh(np.arange(len(rows)), rows["hours"].to_numpy(dtype="float64"), color=colours)
     ax.set_yticks(np.arange(len(rows)), names, fontsize=9)
@@ -183,11 +201,22 @@ def _week_axis(ax: Any, index: pd.Index) -> None:
     ax.set_xlim(-0.6, len(labels) - 0.4)
 
 
+def display_text(text: str, width: int = 40) -> str:
+    """A title as a chart can draw it: symbols and emoji dropped, shortened to ``width``."""
+    shown = " ".join(
+        "".join(ch for ch in text if unicodedata.category(ch) not in _UNDRAWABLE).split()
+    )
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
+
+
 def figure_bytes(figure: Any, fmt: str = "png") -> bytes:
     """Render a figure to PNG or SVG bytes (SVG without timestamps, so output is stable)."""
     buffer = io.BytesIO()
     metadata: dict[str, Any] = {"Software": None} if fmt == "png" else {"Date": None}
-    figure.savefig(buffer, format=fmt, metadata=metadata)
+    with warnings.catch_warnings():
+        # A title in a script the font lacks (CJK, ...) draws as boxes; not worth a warning.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        figure.savefig(buffer, format=fmt, metadata=metadata)
     return buffer.getvalue()
 
 

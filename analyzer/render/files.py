@@ -24,6 +24,7 @@ def write_bytes(path: str | Path, data: bytes) -> Path:
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
+            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; honour the umask
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -31,6 +32,12 @@ def write_bytes(path: str | Path, data: bytes) -> Path:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_text(path: str | Path, text: str) -> Path:
