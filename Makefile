@@ -34,7 +34,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy analyzer
 
 pytest: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider tests $(wildcard notebooks/*.ipynb) $(if $(wildcard notebooks/*.ipynb),--nbmake,)
+	$(BIN)/pytest -q -p no:cacheprovider --doctest-modules tests analyzer $(wildcard notebooks/*.ipynb) $(if $(wildcard notebooks/*.ipynb),--nbmake,)
 
 golden: $(STAMP)
 	$(BIN)/pytest -q tests --update-golden

@@ -3,20 +3,23 @@
 The public API, used by the CLI, the batch runner and notebooks alike::
 
     import analyzer
+    events = analyzer.load_events(["calendar.ics"], weeks=12)   # one row per occurrence
+    events.altitude.weekly()          # hours per label and macro share, week by week
+    events.altitude.balance()         # macro / (macro + micro)
     result = analyzer.analyze(["calendar.ics"], analyzer.ReportOptions(weeks=12))
-    result.weekly()            # hours per label and macro share, week by week
-    result.events              # one row per counted occurrence
+    result.weekly()                   # the same weeks, overlaps shared exactly
 
 Layers, each importing only from those above it: ``calendars`` (read) -> ``accounting``
 (exact time) -> ``classify`` (labels) -> ``aggregate`` -> ``render`` -> ``cli``.
 """
 
 from analyzer._version import __version__
+from analyzer.aggregate.accessor import AltitudeAccessor
 from analyzer.aggregate.drift import change_points, drift_table, parse_band
 from analyzer.aggregate.report import build_report
 from analyzer.aggregate.sinks import top_sinks
-from analyzer.aggregate.summary import macro_share, weekly_hours
-from analyzer.analysis import Analysis, ReportOptions, analyze
+from analyzer.aggregate.summary import macro_share, summarize, weekly_hours
+from analyzer.analysis import Analysis, ReportOptions, analyze, load_events
 from analyzer.classify.clean import clean_title
 from analyzer.classify.predict import classify_titles
 from analyzer.classify.rules import load_rules
@@ -24,6 +27,7 @@ from analyzer.errors import AltitudeError, ConfigError, InputError, ModelError, 
 from analyzer.render.charts import plot_drift, plot_heatmap, plot_sinks, plot_weekly_hours
 
 __all__ = [
+    "AltitudeAccessor",
     "AltitudeError",
     "Analysis",
     "ConfigError",
@@ -38,6 +42,7 @@ __all__ = [
     "classify_titles",
     "clean_title",
     "drift_table",
+    "load_events",
     "load_rules",
     "macro_share",
     "parse_band",
@@ -45,6 +50,7 @@ __all__ = [
     "plot_heatmap",
     "plot_sinks",
     "plot_weekly_hours",
+    "summarize",
     "top_sinks",
     "weekly_hours",
 ]

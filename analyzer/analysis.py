@@ -23,7 +23,7 @@ from analyzer.classify.predict import DEFAULT_THRESHOLD, classify_titles
 from analyzer.classify.rules import load_rules
 from analyzer.types import OverlapPolicy
 
-__all__ = ["Analysis", "ReportOptions", "analyze"]
+__all__ = ["Analysis", "ReportOptions", "analyze", "load_events"]
 
 # Occurrences are expanded a little beyond the window: floating times and far-away zones
 # can shift an event by up to 14 hours; exact clipping happens in accounting.
@@ -112,6 +112,7 @@ def analyze(
         events["label_source"] = labels["source"].to_numpy()
         events = apply_metadata(events, options.threshold)
         events["label"] = events["label"].astype("string")
+        events["label_source"] = events["label_source"].astype("string")
     return Analysis(
         window=window,
         owner=owner,
@@ -141,3 +142,57 @@ def _window(options: ReportOptions, parsed: list[ParsedCalendar]) -> ReportWindo
         return ReportWindow(options.start, options.start + dt.timedelta(weeks=options.weeks), tz)
     assert options.end is not None
     return ReportWindow(options.end - dt.timedelta(weeks=options.weeks), options.end, tz)
+
+
+def load_events(
+    paths: Sequence[str | Path],
+    *,
+    tz: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    weeks: int = 12,
+    me: Sequence[str] = (),
+    overlap: OverlapPolicy = "split",
+    rules: str | Path | None = None,
+    model: str | Path | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """Load calendars into the events table: one row per counted occurrence.
+
+    Columns (see ``EVENT_COLUMNS``): tz-aware ``start``/``end`` in the report's zone,
+    ``hours`` counted inside the window (overlaps shared), ``title``, ``label``,
+    ``confidence``, ``uncertain``, ``calendar``, ``series_uid``, ``attendees``,
+    ``organizer_domain``, ``external_domains``, ``recurring``, ``status``, ``partstat``,
+    ``label_source``. The window and zone are in ``frame.attrs``.
+
+    Raises:
+        InputError, ConfigError, ModelError: as :func:`analyze`.
+
+    Example:
+        >>> events = load_events(["data/samples/ceo_google.ics"],
+        ...                      start=dt.date(2026, 1, 5), end=dt.date(2026, 2, 2))
+        >>> round(float(events["hours"].sum()), 1)
+        110.8
+    """
+    options = ReportOptions(
+        tz=tz,
+        start=start,
+        end=end,
+        weeks=weeks,
+        me=tuple(me),
+        overlap=overlap,
+        rules=Path(rules) if rules is not None else None,
+        model=Path(model) if model is not None else None,
+        threshold=threshold,
+        today=today,
+    )
+    result = analyze(paths, options)
+    events = result.events
+    events.attrs = {
+        "window_start": result.window.start.isoformat(),
+        "window_end": result.window.end.isoformat(),
+        "timezone": result.window.timezone,
+        "owner": sorted(result.owner),
+    }
+    return events

@@ -6,7 +6,7 @@ import pandas as pd
 
 from analyzer.types import LABELS
 
-__all__ = ["HOUR_COLUMNS", "macro_share", "weekly_hours"]
+__all__ = ["HOUR_COLUMNS", "macro_share", "summarize", "weekly_hours"]
 
 HOUR_COLUMNS: tuple[str, ...] = tuple(f"{label}_hours" for label in LABELS)
 
@@ -60,3 +60,92 @@ def weekly_hours(
     ]
     table["macro_share"] = pd.Series(shares, index=table.index, dtype="float64")
     return table
+
+
+def summarize(events: pd.DataFrame, freq: str = "W-MON", by: str | None = None) -> pd.DataFrame:
+    """Hours per label per period (any pandas frequency), optionally per group.
+
+    Each event's counted hours are spread over the time it spans, so an event crossing a
+    period boundary is split between the periods. (For weeks, :meth:`Analysis.weekly` gives
+    the same split exactly, including overlaps shared within part of an event.)
+
+    Args:
+        events: the events table (``start``, ``end``, ``hours``, ``label``).
+        freq: a pandas period frequency: ``"W-MON"`` weeks starting Monday (default),
+            ``"D"``, ``"MS"`` (months), ``"QS"``, ...
+        by: an optional column to group by as well (``"calendar"``, ``"series_uid"``, ...).
+
+    Returns:
+        One row per period (and group): ``macro_hours``, ``micro_hours``, ``other_hours``,
+        ``macro_share``.
+
+    Example:
+        >>> import analyzer, datetime as dt
+        >>> events = analyzer.load_events(["data/samples/ceo_google.ics"],
+        ...     start=dt.date(2026, 1, 5), end=dt.date(2026, 3, 2))
+        >>> summarize(events, "MS").index.tolist()[0].strftime("%Y-%m")
+        '2026-01'
+    """
+    pieces = _spread(events, freq)
+    keys = ["period"] + ([by] if by else [])
+    if by:
+        pieces[by] = events[by].to_numpy()[pieces["row"].to_numpy()]
+    table = pieces.pivot_table(
+        index=keys, columns="label", values="hours", aggfunc="sum", fill_value=0.0
+    )
+    table = table.reindex(columns=list(LABELS), fill_value=0.0).astype("float64")
+    table.columns = list(HOUR_COLUMNS)
+    table.columns.name = None
+    shares = [
+        macro_share(a, b) for a, b in zip(table["macro_hours"], table["micro_hours"], strict=True)
+    ]
+    table["macro_share"] = pd.Series(shares, index=table.index, dtype="float64")
+    return table
+
+
+def _spread(events: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Rows of (event row, period start, label, hours) with events cut at period bounds."""
+    rows: list[tuple[int, pd.Timestamp, str, float]] = []
+    for position, (start, end, hours, label) in enumerate(
+        zip(events["start"], events["end"], events["hours"], events["label"], strict=True)
+    ):
+        length = (end - start).total_seconds()
+        if length <= 0:
+            rows.append((position, _period_start(start, freq), str(label), float(hours)))
+            continue
+        cursor = start
+        while cursor < end:
+            period = _period_start(cursor, freq)
+            bound = min(end, _next_period(period, freq))
+            share = (bound - cursor).total_seconds() / length
+            rows.append((position, period, str(label), float(hours) * share))
+            cursor = bound
+    return pd.DataFrame(rows, columns=["row", "period", "label", "hours"])
+
+
+def _period_start(moment: pd.Timestamp, freq: str) -> pd.Timestamp:
+    naive = moment.tz_localize(None)
+    start = naive.to_period(_period_alias(freq)).start_time
+    return start.tz_localize(moment.tz, nonexistent="shift_forward", ambiguous=False)
+
+
+def _next_period(period: pd.Timestamp, freq: str) -> pd.Timestamp:
+    naive = period.tz_localize(None).to_period(_period_alias(freq)) + 1
+    return naive.start_time.tz_localize(period.tz, nonexistent="shift_forward", ambiguous=False)
+
+
+def _period_alias(freq: str) -> str:
+    """Period aliases for the offsets people type: "MS" -> "M", "QS" -> "Q", "W-MON" -> "W-SUN"."""
+    aliases = {
+        "MS": "M",
+        "ME": "M",
+        "QS": "Q",
+        "QE": "Q",
+        "YS": "Y",
+        "YE": "Y",
+        "W": "W-SUN",
+        "W-MON": "W-SUN",
+        "h": "h",
+        "H": "h",
+    }
+    return aliases.get(freq, freq)
