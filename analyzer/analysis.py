@@ -23,7 +23,14 @@ from analyzer.classify.predict import DEFAULT_THRESHOLD, classify_titles
 from analyzer.classify.rules import load_rules
 from analyzer.types import OverlapPolicy
 
-__all__ = ["Analysis", "ReportOptions", "analyze", "load_events"]
+__all__ = [
+    "Analysis",
+    "ReportOptions",
+    "analyze",
+    "analyze_calendars",
+    "load_events",
+    "read_calendars",
+]
 
 # Occurrences are expanded a little beyond the window: floating times and far-away zones
 # can shift an event by up to 14 hours; exact clipping happens in accounting.
@@ -83,10 +90,32 @@ def analyze(
         ConfigError: a bad time zone, window or rules file.
         ModelError: the model cannot be loaded.
     """
+    return analyze_calendars(read_calendars(paths, stdin), options)
+
+
+def read_calendars(
+    paths: Sequence[str | Path], stdin: BinaryIO | None = None
+) -> list[ParsedCalendar]:
+    """Read and parse every calendar named by ``paths`` (see :func:`analyze`).
+
+    Raises:
+        InputError: an input cannot be read at all.
+    """
+    return [parse_calendar(source) for source in read_sources(paths, stdin)]
+
+
+def analyze_calendars(
+    parsed: Sequence[ParsedCalendar],
+    options: ReportOptions | None = None,
+    window: ReportWindow | None = None,
+) -> Analysis:
+    """Account for already parsed calendars; ``window`` overrides the options' window.
+
+    Reading once and analysing several windows (``--compare``) parses each file once.
+    """
     options = options or ReportOptions()
     rules = load_rules(options.rules) if options.rules else []
-    parsed = [parse_calendar(source) for source in read_sources(paths, stdin)]
-    window = _window(options, parsed)
+    window = window or _window(options, parsed)
     owner = find_owner(parsed, options.me)
     span_start = window.start_instant - _SPAN_MARGIN
     span_end = window.end_instant + _SPAN_MARGIN
@@ -124,7 +153,7 @@ def analyze(
     )
 
 
-def _window(options: ReportOptions, parsed: list[ParsedCalendar]) -> ReportWindow:
+def _window(options: ReportOptions, parsed: Sequence[ParsedCalendar]) -> ReportWindow:
     if options.tz:
         tz = resolve_zone(options.tz)
     else:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 
+from analyzer.accounting.window import ReportWindow
+from analyzer.aggregate.anonymize import anonymize_together
+from analyzer.aggregate.compare import compare_windows
 from analyzer.aggregate.drift import drift_table
 from analyzer.aggregate.report import build_report
 from analyzer.aggregate.sinks import top_sinks
-from analyzer.analysis import Analysis, ReportOptions, analyze
+from analyzer.analysis import Analysis, ReportOptions, analyze_calendars, read_calendars
 from analyzer.calendars.expand import ComponentProblem
 from analyzer.render.csv import render_csv
 from analyzer.render.files import write_text
@@ -20,9 +24,19 @@ from analyzer.render.json import render_json
 from analyzer.render.markdown import render_markdown
 from analyzer.render.text import render_text
 
-__all__ = ["FORMATS", "Outputs", "build_outputs", "render_report"]
+__all__ = ["FORMATS", "Outputs", "PreparedReport", "build_outputs", "prepare", "render_report"]
 
 FORMATS: tuple[str, ...] = ("text", "json", "csv", "markdown", "html")
+
+
+@dataclass
+class PreparedReport:
+    """An analysis ready to render: possibly anonymised, possibly with a comparison."""
+
+    analysis: Analysis
+    comparison: dict[str, Any] | None = None
+    rolling: int = 4
+    band: tuple[float, float] | None = None
 
 
 @dataclass
@@ -34,47 +48,72 @@ class Outputs:
     problems: list[ComponentProblem] = field(default_factory=list)
 
 
-def render_report(
-    analysis: Analysis,
-    fmt: str,
+def prepare(
+    paths: Sequence[str | Path],
+    options: ReportOptions,
+    compare: tuple[dt.date, dt.date] | None = None,
+    anonymize: bool = False,
     rolling: int = 4,
     band: tuple[float, float] | None = None,
-    color: bool = False,
-) -> str:
-    """The report of ``analysis`` in one of :data:`FORMATS`."""
-    report = build_report(analysis)
+    stdin: BinaryIO | None = None,
+) -> PreparedReport:
+    """Read once, analyse the window (and the ``compare`` window), anonymise if asked."""
+    calendars = read_calendars(paths, stdin)
+    analysis = analyze_calendars(calendars, options)
+    analyses = [analysis]
+    if compare is not None:
+        earlier_window = ReportWindow(compare[0], compare[1], analysis.window.tz)
+        analyses.append(analyze_calendars(calendars, options, earlier_window))
+    problems = analysis.problems
+    if anonymize:
+        analyses = anonymize_together(analyses)
+    comparison = compare_windows(analyses[0], analyses[1]) if compare is not None else None
+    prepared = PreparedReport(analyses[0], comparison, rolling, band)
+    prepared.analysis.problems = problems  # warnings go to stderr only; keep them
+    return prepared
+
+
+def render_report(prepared: PreparedReport, fmt: str, color: bool = False) -> str:
+    """The report in one of :data:`FORMATS`."""
+    analysis = prepared.analysis
+    report = build_report(analysis, prepared.comparison)
     sinks = top_sinks(analysis.events)
     if fmt == "json":
         return render_json(report)
     if fmt == "csv":
-        weekly = pd.DataFrame(report["weeks"])
-        return render_csv(weekly)
+        return render_csv(pd.DataFrame(report["weeks"]))
     if fmt == "markdown":
         return render_markdown(report, sinks)
     if fmt == "html":
         from analyzer.render.html import render_html
 
-        return render_html(report, _figures(analysis, rolling, band), sinks)
+        return render_html(report, render_charts(prepared), sinks)
     return render_text(report, sinks, color=color)
 
 
+def render_charts(prepared: PreparedReport) -> dict[str, Any]:
+    """Every chart of the report as a matplotlib Figure, by file stem."""
+    from analyzer.render.charts import render_figures
+
+    analysis = prepared.analysis
+    weekly = analysis.weekly()
+    drift = drift_table(weekly, prepared.rolling, prepared.band)
+    return render_figures(
+        weekly, drift, analysis.events, top_sinks(analysis.events), prepared.band, prepared.rolling
+    )
+
+
 def build_outputs(
-    paths: Sequence[str | Path],
-    options: ReportOptions,
+    prepared: PreparedReport,
     fmt: str = "text",
     output: Path | None = None,
     html_path: Path | None = None,
     charts_dir: Path | None = None,
-    rolling: int = 4,
-    band: tuple[float, float] | None = None,
     color: bool = False,
 ) -> Outputs:
-    """Analyse ``paths`` and write or return the report in the requested forms."""
-    analysis = analyze(paths, options)
-    result = Outputs(text=None, problems=list(analysis.problems))
-    figures: dict[str, Any] | None = None
-    if html_path is not None or charts_dir is not None:
-        figures = _figures(analysis, rolling, band)
+    """Write or return the report in the requested forms."""
+    result = Outputs(text=None, problems=list(prepared.analysis.problems))
+    figures = render_charts(prepared) if html_path or charts_dir else None
     if charts_dir is not None and figures is not None:
         from analyzer.render.charts import save_charts
 
@@ -82,20 +121,12 @@ def build_outputs(
     if html_path is not None and figures is not None:
         from analyzer.render.html import render_html
 
-        report = build_report(analysis)
-        page = render_html(report, figures, top_sinks(analysis.events))
+        report = build_report(prepared.analysis, prepared.comparison)
+        page = render_html(report, figures, top_sinks(prepared.analysis.events))
         result.written.append(write_text(html_path, page))
-    text = render_report(analysis, fmt, rolling, band, color=color)
+    text = render_report(prepared, fmt, color=color)
     if output is not None:
         result.written.append(write_text(output, text))
     else:
         result.text = text
     return result
-
-
-def _figures(analysis: Analysis, rolling: int, band: tuple[float, float] | None) -> dict[str, Any]:
-    from analyzer.render.charts import render_figures
-
-    weekly = analysis.weekly()
-    drift = drift_table(weekly, rolling, band)
-    return render_figures(weekly, drift, analysis.events, top_sinks(analysis.events), band, rolling)

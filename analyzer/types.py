@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Any, Literal, TypedDict
 
 __all__ = [
     "EXCLUSION_REASONS",
@@ -55,6 +55,7 @@ class ExcludedCounts(TypedDict):
 
 
 class ReportDict(TypedDict, total=False):
+    comparison: dict[str, Any]
     version: str
     owner: list[str]
     calendars: list[str]

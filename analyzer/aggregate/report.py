@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from analyzer.aggregate.summary import macro_share
 from analyzer.types import ExcludedCounts, ReportDict, TotalsDict, WeekDict
@@ -17,11 +17,11 @@ REPORT_VERSION = "1.0"
 _DIGITS = 4
 
 
-def build_report(analysis: Analysis) -> ReportDict:
+def build_report(analysis: Analysis, comparison: dict[str, Any] | None = None) -> ReportDict:
     """The JSON-ready report of an analysis (hours rounded to 4 decimals).
 
     Extra keys beside the contract: ``version``, ``owner``, ``calendars``,
-    ``uncertain_hours``.
+    ``uncertain_hours``, and ``comparison`` when an earlier window is compared.
     """
     weekly = analysis.weekly()
     weeks: list[WeekDict] = [
@@ -67,6 +67,8 @@ def build_report(analysis: Analysis) -> ReportDict:
         "owner": sorted(analysis.owner),
         "calendars": list(analysis.calendars),
     }
+    if comparison is not None:
+        report["comparison"] = comparison
     return report
 
 

@@ -17,7 +17,7 @@ def score_labels(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, An
     """Metrics of ``predicted`` against ``truth`` over the three labels.
 
     Example:
-        >>> score_labels(["macro", "micro"], ["macro", "micro"])["macro_f1"]
+        >>> score_labels(["macro", "micro", "other"], ["macro", "micro", "other"])["macro_f1"]
         1.0
     """
     labels = list(LABELS)

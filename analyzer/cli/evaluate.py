@@ -8,9 +8,7 @@ from typing import Any
 
 import click
 
-from analyzer.classify.evaluate import format_metrics, score_labels
 from analyzer.classify.predict import classify_titles
-from analyzer.classify.train import read_labelled
 
 __all__ = ["evaluate"]
 
@@ -39,6 +37,9 @@ def evaluate(**params: Any) -> None:
       altitude evaluate my_labels.csv
       altitude evaluate my_labels.csv --format json
     """
+    from analyzer.classify.evaluate import format_metrics, score_labels  # scikit-learn: slow
+    from analyzer.classify.train import read_labelled
+
     data = read_labelled([params["labelled"]])
     predicted = classify_titles(data["title"].tolist(), model_path=params["model"])
     metrics = score_labels(data["label"].tolist(), predicted["label"].tolist())

@@ -6,9 +6,15 @@ from typing import Any
 
 import click
 
-from analyzer.analysis import analyze
-from analyzer.cli.options import build_options, calendar_options, output_option, warn_problems
+from analyzer.cli.options import (
+    anonymize_option,
+    build_options,
+    calendar_options,
+    output_option,
+    warn_problems,
+)
 from analyzer.render.events import EVENT_FORMATS, render_events
+from analyzer.reporting import prepare
 
 __all__ = ["events"]
 
@@ -25,6 +31,7 @@ __all__ = ["events"]
     help="csv, jsonl (JSON lines) or parquet (needs --output).",
 )
 @output_option
+@anonymize_option
 def events(**params: Any) -> None:
     """List every counted occurrence with its hours and label.
 
@@ -33,8 +40,8 @@ def events(**params: Any) -> None:
       altitude events calendar.ics --from 2026-01-05 --to 2026-02-02 > events.csv
       altitude events takeout.zip --format parquet --output events.parquet
     """
-    analysis = analyze(params["paths"], build_options(params))
-    warn_problems(analysis.problems, params["verbose"])
-    data = render_events(analysis.events, params["fmt"], params["output"])
+    prepared = prepare(params["paths"], build_options(params), anonymize=params["anonymize"])
+    warn_problems(prepared.analysis.problems, params["verbose"])
+    data = render_events(prepared.analysis.events, params["fmt"], params["output"])
     if data is not None:
         click.echo(data, nl=False)

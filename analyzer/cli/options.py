@@ -12,7 +12,13 @@ import click
 from analyzer.analysis import ReportOptions
 from analyzer.classify.predict import DEFAULT_THRESHOLD
 
-__all__ = ["build_options", "calendar_options", "output_option", "warn_problems"]
+__all__ = [
+    "anonymize_option",
+    "build_options",
+    "calendar_options",
+    "output_option",
+    "warn_problems",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,3 +138,12 @@ def warn_problems(problems: list[Any], verbose: bool) -> None:
         click.echo(f"warning: {problem}", err=True)
     if len(problems) > 20 and not verbose:
         click.echo(f"warning: ... and {len(problems) - 20} more (use --verbose)", err=True)
+
+
+def anonymize_option(func: F) -> F:
+    """``--anonymize``: stable pseudonyms for titles, people, calendars and domains."""
+    return click.option(
+        "--anonymize",
+        is_flag=True,
+        help="Replace titles, people, calendars and domains with pseudonyms, for sharing.",
+    )(func)

@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from analyzer.cli.options import build_options, calendar_options, output_option, warn_problems
-from analyzer.reporting import FORMATS, build_outputs
+from analyzer.aggregate.compare import parse_period
+from analyzer.aggregate.drift import parse_band
+from analyzer.cli.options import (
+    anonymize_option,
+    build_options,
+    calendar_options,
+    output_option,
+    warn_problems,
+)
+from analyzer.reporting import FORMATS, build_outputs, prepare
 
 __all__ = ["report"]
 
 
-def _band(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    from analyzer.aggregate.drift import parse_band
+def _parsed(parser: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        if value is None:
+            return None
+        try:
+            return parser(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
 
-    if value is None:
-        return None
-    try:
-        return parse_band(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    return callback
 
 
 @click.command()
@@ -60,9 +70,16 @@ def _band(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     "--target-band",
     "band",
     metavar="LO:HI",
-    callback=_band,
+    callback=_parsed(parse_band),
     help="Target band of the macro share, e.g. 0.3:0.5.",
 )
+@click.option(
+    "--compare",
+    metavar="FROM:TO",
+    callback=_parsed(parse_period),
+    help="Compare with an earlier window, e.g. 2025-10-06:2026-01-05.",
+)
+@anonymize_option
 def report(**params: Any) -> None:
     """Report the macro/micro balance, week by week.
 
@@ -70,19 +87,25 @@ def report(**params: Any) -> None:
     Example:
       altitude report calendar.ics --from 2026-01-05 --to 2026-04-06
       altitude report takeout.zip --format json --output report.json
-      altitude report work.ics --html out/report.html --charts out/
+      altitude report work.ics --html out/report.html --charts out/ --target-band 0.3:0.5
+      altitude report work.ics --compare 2025-10-06:2026-01-05 --anonymize
     """
-    outputs = build_outputs(
+    prepared = prepare(
         params["paths"],
         build_options(params),
+        compare=params["compare"],
+        anonymize=params["anonymize"],
+        rolling=params["rolling"],
+        band=params["band"],
+    )
+    warn_problems(prepared.analysis.problems, params["verbose"])
+    outputs = build_outputs(
+        prepared,
         fmt=params["fmt"],
         output=params["output"],
         html_path=params["html_path"],
         charts_dir=params["charts_dir"],
-        rolling=params["rolling"],
-        band=params["band"],
         color=params["output"] is None and sys.stdout.isatty(),
     )
-    warn_problems(outputs.problems, params["verbose"])
     if outputs.text is not None:
         click.echo(outputs.text, nl=False)

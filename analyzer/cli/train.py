@@ -7,9 +7,7 @@ from typing import Any
 
 import click
 
-from analyzer.classify.evaluate import format_metrics
 from analyzer.classify.model_io import DEFAULT_MODEL_PATH, save_model
-from analyzer.classify.train import SHIPPED_DATA, read_labelled, train_model
 
 __all__ = ["train"]
 
@@ -35,6 +33,9 @@ def train(**params: Any) -> None:
       altitude train my_labels.csv --output models/mine.skops
       altitude report work.ics --model models/mine.skops
     """
+    from analyzer.classify.evaluate import format_metrics  # scikit-learn: slow to import
+    from analyzer.classify.train import SHIPPED_DATA, read_labelled, train_model
+
     sources = ([] if params["no_shipped"] else [SHIPPED_DATA]) + list(params["data"])
     data = read_labelled(sources)
     click.echo(

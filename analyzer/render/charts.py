@@ -18,6 +18,7 @@ __all__ = [
     "display_text",
     "figure_bytes",
     "hour_grid",
+    "new_figure",
     "plot_drift",
     "plot_heatmap",
     "plot_sinks",
@@ -33,7 +34,8 @@ _ALERT_COLOUR = "#D55E00"
 _UNDRAWABLE = frozenset({"So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn"})
 
 
-def _new_figure(width: float = 10.0, height: float = 4.8) -> tuple[Any, Any]:
+def new_figure(width: float = 10.0, height: float = 4.8) -> tuple[Any, Any]:
+    """A figure (Agg backend, no display needed) and its single Axes."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -230,19 +232,19 @@ def render_figures(
 ) -> dict[str, Any]:
     """Every chart of a report as a matplotlib Figure, by file stem."""
     figures: dict[str, Any] = {}
-    figure, ax = _new_figure()
+    figure, ax = new_figure()
     plot_drift(ax, drift, band=band, rolling=rolling)
     figures["drift"] = figure
-    figure, ax = _new_figure()
+    figure, ax = new_figure()
     plot_weekly_hours(ax, weekly)
     figures["weekly_hours"] = figure
-    figure, ax = _new_figure(10, 4.2)
+    figure, ax = new_figure(10, 4.2)
     plot_heatmap(ax, events, "macro")
     figures["heatmap_macro"] = figure
-    figure, ax = _new_figure(10, 4.2)
+    figure, ax = new_figure(10, 4.2)
     plot_heatmap(ax, events, "micro")
     figures["heatmap_micro"] = figure
-    figure, ax = _new_figure(10, 4.8)
+    figure, ax = new_figure(10, 4.8)
     plot_sinks(ax, sinks)
     figures["time_sinks"] = figure
     return figures

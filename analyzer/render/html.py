@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer.render.charts import LABEL_COLOURS, figure_bytes
+from analyzer.render.text import comparison_lines
 from analyzer.types import ReportDict
 
 __all__ = ["render_html"]
@@ -86,6 +87,7 @@ def render_html(
         "time_sinks": "Series that take the most hours",
     }
     images = {name: _img(figures[name], alt) for name, alt in charts.items() if name in figures}
+    comparison = _comparison_html(report.get("comparison"))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -97,6 +99,7 @@ times in {escape(window["timezone"])}. Macro share = macro ÷ (macro + micro).</
 <div class="cards">{cards}</div>
 <h2>Is the balance drifting?</h2>
 {images.get("drift", "")}
+{comparison}
 <h2>Hours per week</h2>
 {images.get("weekly_hours", "")}
 <table><thead><tr><th>Week of</th><th>Macro h</th><th>Micro h</th><th>Other h</th>
@@ -112,3 +115,22 @@ times in {escape(window["timezone"])}. Macro share = macro ÷ (macro + micro).</
 threshold: {report.get("uncertain_hours", 0.0):.1f} h. Excluded: {excluded}.</p>
 </main></body></html>
 """
+
+
+def _comparison_html(comparison: dict[str, Any] | None) -> str:
+    if not comparison:
+        return ""
+    summary = escape(comparison_lines(comparison)[0])
+    rows = "".join(
+        f"<tr><td>{escape(r['title'])}</td><td>{_label(r['label'])}</td>"
+        f"<td>{r['hours_before']:.1f}</td><td>{r['hours_now']:.1f}</td>"
+        f"<td>{r['change']:+.1f}</td></tr>"
+        for r in comparison["series"]
+    )
+    table = (
+        "<table><thead><tr><th>Series</th><th>Label</th><th>Before h</th><th>Now h</th>"
+        f"<th>Change h</th></tr></thead><tbody>{rows}</tbody></table>"
+        if rows
+        else ""
+    )
+    return f"<h2>Compared with an earlier window</h2><p>{summary}</p>{table}"

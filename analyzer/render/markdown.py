@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from analyzer.render.text import comparison_lines
 from analyzer.types import ReportDict
 
 __all__ = ["escape_markdown", "render_markdown"]
@@ -58,6 +59,21 @@ def render_markdown(report: ReportDict, sinks: pd.DataFrame) -> str:
             f"| {escape_markdown(str(r.title))} | {r.label} | {r.hours:.1f} |"
             for r in sinks.itertuples()
         ]
+    comparison = report.get("comparison")
+    if comparison:
+        lines += ["", "## Compared with an earlier window", "", comparison_lines(comparison)[0]]
+        rows = comparison["series"]
+        if rows:
+            lines += [
+                "",
+                "| Series | Label | Before h | Now h | Change h |",
+                "|---|---|---:|---:|---:|",
+            ]
+            lines += [
+                f"| {escape_markdown(r['title'])} | {r['label']} | {r['hours_before']:.1f} | "
+                f"{r['hours_now']:.1f} | {r['change']:+.1f} |"
+                for r in rows
+            ]
     excluded = ", ".join(f"{k.replace('_', '-')} {v}" for k, v in report["excluded"].items())
     lines += [
         "",

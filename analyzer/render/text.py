@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pandas as pd
 from rich.console import Console
@@ -96,6 +97,9 @@ def render_text(
                     f"  {row.title}",
                 )
             )
+    comparison = report.get("comparison")
+    if comparison:
+        _print_comparison(console, comparison)
     excluded = report["excluded"]
     console.print(
         f"Counted {report['occurrences']} occurrences; "
@@ -103,3 +107,35 @@ def render_text(
         + ", ".join(f"{k.replace('_', '-')} {v}" for k, v in excluded.items())
     )
     return buffer.getvalue()
+
+
+def _signed(value: float | None, unit: str = " h") -> str:
+    return "—" if value is None else f"{value:+.1f}{unit}"
+
+
+def comparison_lines(comparison: dict[str, Any]) -> list[str]:
+    """The comparison with an earlier window as plain lines (shared by text and Markdown)."""
+    now, before, change = comparison["current"], comparison["earlier"], comparison["change"]
+    share_change = change["macro_share"]
+    lines = [
+        f"Compared with {before['start']} → {before['end']}: macro share "
+        f"{_pct(before['macro_share'])} → {_pct(now['macro_share'])} "
+        f"({_signed(None if share_change is None else share_change * 100, ' pts')}); "
+        + ", ".join(
+            f"{label} {_signed(change[f'{label}_hours'])}" for label in ("macro", "micro", "other")
+        ),
+    ]
+    for row in comparison["series"]:
+        lines.append(
+            f"  {_signed(row['change'])}  {row['label']:<5}  {row['title']} "
+            f"({row['hours_before']:.1f} h → {row['hours_now']:.1f} h)"
+        )
+    return lines
+
+
+def _print_comparison(console: Console, comparison: dict[str, Any]) -> None:
+    lines = comparison_lines(comparison)
+    console.print(Text(lines[0], style="bold"))
+    console.print(Text("Biggest changes by series" if len(lines) > 1 else "No series changed"))
+    for line in lines[1:]:
+        console.print(Text(line))
