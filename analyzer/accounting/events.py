@@ -36,6 +36,10 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "status",
     "partstat",
     "label_source",
+    "people",
+    "created",
+    "last_modified",
+    "series_start",
 )
 
 
@@ -95,8 +99,7 @@ def account(
         {"event": index, "week_start": week_starts[week_index], "hours": seconds / 3600.0}
     )
     hours = np.bincount(index, weights=seconds, minlength=len(kept)) / 3600.0
-    owner_domains = frozenset(address.rpartition("@")[2] for address in owner)
-    events = _events_frame(kept, hours, tz, owner_domains)
+    events = _events_frame(kept, hours, tz, owner)
     return AccountedTime(window, events, allocation, excluded)
 
 
@@ -142,16 +145,38 @@ def _external_domains(occurrence: Occurrence, owner_domains: frozenset[str]) -> 
     return len(domains - owner_domains)
 
 
+def _people(occurrence: Occurrence, owner: frozenset[str]) -> tuple[str, ...]:
+    """Everyone taking part but the owner: the organizer, then attendees, each once."""
+    addresses = [occurrence.organizer, *(a for a, _ in occurrence.attendees)]
+    seen: dict[str, None] = {}
+    for address in addresses:
+        if address and "@" in address and address not in owner:
+            seen.setdefault(address)
+    return tuple(seen)
+
+
+def times_of(seconds: list[int], tz: ZoneInfo) -> pd.Series:
+    """Epoch seconds as a tz-aware timestamp column in ``tz``."""
+    values = pd.to_datetime(np.array(seconds, dtype=np.int64), unit="s", utc=True)
+    return pd.Series(values, dtype="datetime64[ns, UTC]").dt.tz_convert(tz.key)
+
+
+def _optional_times(values: list[dt.datetime | None], tz: ZoneInfo) -> pd.Series:
+    seconds = [np.nan if v is None else float(_epoch(v, tz)) for v in values]
+    stamps = pd.to_datetime(pd.Series(seconds, dtype="float64"), unit="s", utc=True)
+    return stamps.astype("datetime64[ns, UTC]").dt.tz_convert(tz.key)
+
+
 def _events_frame(
     kept: list[tuple[Occurrence, int, int, str]],
     hours: np.ndarray,
     tz: ZoneInfo,
-    owner_domains: frozenset[str],
+    owner: frozenset[str],
 ) -> pd.DataFrame:
+    owner_domains = frozenset(address.rpartition("@")[2] for address in owner)
+
     def times(column: int) -> pd.Series:
-        seconds = np.array([row[column] for row in kept], dtype=np.int64)
-        values = pd.to_datetime(seconds, unit="s", utc=True)
-        return pd.Series(values, dtype="datetime64[ns, UTC]").dt.tz_convert(tz.key)
+        return times_of([row[column] for row in kept], tz)
 
     frame = pd.DataFrame(
         {
@@ -175,6 +200,10 @@ def _events_frame(
             "status": pd.Series([row[0].status or "CONFIRMED" for row in kept], dtype="string"),
             "partstat": pd.Series([row[3] for row in kept], dtype="string"),
             "label_source": pd.Series([None] * len(kept), dtype="string"),
+            "people": pd.Series([_people(row[0], owner) for row in kept], dtype="object"),
+            "created": _optional_times([row[0].created for row in kept], tz),
+            "last_modified": _optional_times([row[0].last_modified for row in kept], tz),
+            "series_start": times_of([_epoch(row[0].series_start, tz) for row in kept], tz),
         },
         columns=list(EVENT_COLUMNS),
     )

@@ -51,6 +51,7 @@ def anonymize_together(analyses: Sequence[Analysis]) -> list[Analysis]:
     titles: dict[str, str] = {}
     calendars: dict[str, str] = {}
     domains: dict[str, str] = {}
+    people: dict[str, str] = {}
     if combined is not None:
         ranked = (
             combined.assign(_key=_series_key(combined))
@@ -65,21 +66,32 @@ def anonymize_together(analyses: Sequence[Analysis]) -> list[Analysis]:
             titles[str(key)] = f"{str(label).capitalize()} series {counters[str(label)]}"
         calendars = _names(combined["calendar"], "calendar")
         domains = _names(combined["organizer_domain"], "domain")
+        people = _names(combined["people"].explode().dropna(), "person")
     owner_domains = {a.rpartition("@")[2] for analysis in analyses for a in analysis.owner}
     domains.update(dict.fromkeys(owner_domains, "internal"))
-    return [_apply(analysis, titles, calendars, domains) for analysis in analyses]
+    names = _Pseudonyms(titles, calendars, domains, people)
+    return [_apply(analysis, names) for analysis in analyses]
 
 
-def _apply(
-    analysis: Analysis, titles: dict[str, str], calendars: dict[str, str], domains: dict[str, str]
-) -> Analysis:
+@dataclasses.dataclass(frozen=True)
+class _Pseudonyms:
+    titles: dict[str, str]
+    calendars: dict[str, str]
+    domains: dict[str, str]
+    people: dict[str, str]
+
+
+def _apply(analysis: Analysis, names: _Pseudonyms) -> Analysis:
     events = analysis.events.copy()
     if len(events):
-        events["title"] = _series_key(events).map(titles).astype("string")
+        events["title"] = _series_key(events).map(names.titles).astype("string")
         events["series_uid"] = events["title"]
-        events["calendar"] = events["calendar"].map(calendars).astype("string")
+        events["calendar"] = events["calendar"].map(names.calendars).astype("string")
         events["organizer_domain"] = (
-            events["organizer_domain"].map(lambda d: domains.get(str(d), "")).astype("string")
+            events["organizer_domain"].map(lambda d: names.domains.get(str(d), "")).astype("string")
+        )
+        events["people"] = events["people"].map(
+            lambda group: tuple(names.people.get(p, "person") for p in group)
         )
     return dataclasses.replace(
         analysis,

@@ -37,7 +37,9 @@ class Occurrence:
     organizer: str
     recurring: bool
     sequence: int
-    created: dt.datetime | None
+    created: dt.datetime | None  # CREATED, when the export carries it
+    last_modified: dt.datetime | None  # LAST-MODIFIED
+    series_start: dt.date | dt.datetime  # DTSTART of the series' first occurrence
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,21 +135,30 @@ def _expand_series(
         c.get("RRULE") is not None or c.get("RDATE") is not None or c.get("RECURRENCE-ID")
         for c in components
     )
+    masters = [c for c in components if c.get("RECURRENCE-ID") is None] or components
+    series_start = masters[0].start
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         found = list(recurring_ical_events.of(mini).between(span_start, span_end))
     for event in found:
-        yield _occurrence(calendar_name, uid, event, recurring)
+        yield _occurrence(calendar_name, uid, event, recurring, series_start)
 
 
-def _occurrence(calendar_name: str, uid: str, event: Any, recurring: bool) -> Occurrence:
+def _when(event: Any, name: str) -> dt.datetime | None:
+    value = event.get(name)
+    moment = getattr(value, "dt", None)
+    return moment if isinstance(moment, dt.datetime) else None
+
+
+def _occurrence(
+    calendar_name: str, uid: str, event: Any, recurring: bool, series_start: Any
+) -> Occurrence:
     start = event.start
     end = event.end
     rid = event.get("RECURRENCE-ID")
     attendees = event.get("ATTENDEE", [])
     if not isinstance(attendees, list):
         attendees = [attendees]
-    created = event.get("CREATED")
     sequence = event.get("SEQUENCE", 0)
     return Occurrence(
         calendar=calendar_name,
@@ -165,7 +176,9 @@ def _occurrence(calendar_name: str, uid: str, event: Any, recurring: bool) -> Oc
         organizer=address_of(event.get("ORGANIZER", "")),
         recurring=recurring,
         sequence=int(sequence) if str(sequence).strip().lstrip("-").isdigit() else 0,
-        created=created.dt if created is not None and hasattr(created, "dt") else None,
+        created=_when(event, "CREATED"),
+        last_modified=_when(event, "LAST-MODIFIED"),
+        series_start=series_start,
     )
 
 
