@@ -175,13 +175,10 @@ def _events_frame(
 ) -> pd.DataFrame:
     owner_domains = frozenset(address.rpartition("@")[2] for address in owner)
 
-    def times(column: int) -> pd.Series:
-        return times_of([row[column] for row in kept], tz)
-
     frame = pd.DataFrame(
         {
-            "start": times(1),
-            "end": times(2),
+            "start": times_of([row[1] for row in kept], tz),
+            "end": times_of([row[2] for row in kept], tz),
             "hours": pd.Series(hours, dtype="float64"),
             "title": pd.Series([row[0].title for row in kept], dtype="string"),
             "label": pd.Series([None] * len(kept), dtype="string"),

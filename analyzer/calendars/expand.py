@@ -121,6 +121,40 @@ def _problem(component: Any) -> str | None:
     return None
 
 
+class _Light(recurring_ical_events.occurrence.Occurrence):  # type: ignore[misc]
+    """An occurrence that hands back its source component instead of a modified copy.
+
+    recurring-ical-events lets a caller choose the occurrence class; copying the component
+    for every occurrence is most of the cost of expanding a long series, and we only need
+    the occurrence's start and end plus properties that every occurrence of that
+    component shares.
+    """
+
+    def as_component(self, keep_recurrence_attributes: bool) -> Any:
+        source = getattr(getattr(self, "_adapter", None), "_component", None)
+        if source is None:  # a future library version: take the documented, slower path
+            return super().as_component(keep_recurrence_attributes)
+        return (source, self.start, self.end)
+
+
+_SELECT = recurring_ical_events.ComponentsWithName("VEVENT", occurrence=_Light)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What all occurrences of one component have in common, read once."""
+
+    title: str
+    status: str
+    transparent: bool
+    attendees: tuple[tuple[str, str], ...]
+    organizer: str
+    sequence: int
+    created: dt.datetime | None
+    last_modified: dt.datetime | None
+    recurrence_id: dt.date | dt.datetime | None
+
+
 def _expand_series(
     calendar_name: str,
     uid: str,
@@ -139,9 +173,33 @@ def _expand_series(
     series_start = masters[0].start
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = list(recurring_ical_events.of(mini).between(span_start, span_end))
-    for event in found:
-        yield _occurrence(calendar_name, uid, event, recurring, series_start)
+        found = recurring_ical_events.of(mini, components=[_SELECT]).between(span_start, span_end)
+    shared: dict[int, _Shared] = {}
+    for item in found:
+        if isinstance(item, tuple):
+            source, start, end = item
+        else:  # the library's own copy (see _Light)
+            source, start, end = item, item.start, item.end
+        facts = shared.get(id(source))
+        if facts is None:
+            facts = shared[id(source)] = _read_shared(source)
+        yield Occurrence(
+            calendar=calendar_name,
+            uid=uid,
+            recurrence_id=facts.recurrence_id if facts.recurrence_id is not None else start,
+            start=start,
+            end=end,
+            title=facts.title,
+            status=facts.status,
+            transparent=facts.transparent,
+            attendees=facts.attendees,
+            organizer=facts.organizer,
+            recurring=recurring,
+            sequence=facts.sequence,
+            created=facts.created,
+            last_modified=facts.last_modified,
+            series_start=series_start,
+        )
 
 
 def _when(event: Any, name: str) -> dt.datetime | None:
@@ -150,22 +208,13 @@ def _when(event: Any, name: str) -> dt.datetime | None:
     return moment if isinstance(moment, dt.datetime) else None
 
 
-def _occurrence(
-    calendar_name: str, uid: str, event: Any, recurring: bool, series_start: Any
-) -> Occurrence:
-    start = event.start
-    end = event.end
-    rid = event.get("RECURRENCE-ID")
+def _read_shared(event: Any) -> _Shared:
     attendees = event.get("ATTENDEE", [])
     if not isinstance(attendees, list):
         attendees = [attendees]
     sequence = event.get("SEQUENCE", 0)
-    return Occurrence(
-        calendar=calendar_name,
-        uid=uid,
-        recurrence_id=rid.dt if rid is not None and hasattr(rid, "dt") else None,
-        start=start,
-        end=end,
+    rid = event.get("RECURRENCE-ID")
+    return _Shared(
         title=str(event.get("SUMMARY", "")),
         status=str(event.get("STATUS", "")).strip().upper(),
         transparent=str(event.get("TRANSP", "")).strip().upper() == "TRANSPARENT",
@@ -174,11 +223,10 @@ def _occurrence(
             for a in attendees
         ),
         organizer=address_of(event.get("ORGANIZER", "")),
-        recurring=recurring,
         sequence=int(sequence) if str(sequence).strip().lstrip("-").isdigit() else 0,
         created=_when(event, "CREATED"),
         last_modified=_when(event, "LAST-MODIFIED"),
-        series_start=series_start,
+        recurrence_id=getattr(rid, "dt", None),
     )
 
 
