@@ -17,6 +17,7 @@ from analyzer.calendars.expand import ComponentProblem, expand_occurrences
 from analyzer.calendars.owner import find_owner
 from analyzer.calendars.parse import ParsedCalendar, parse_calendar
 from analyzer.calendars.sources import read_sources
+from analyzer.calendars.table import OccurrenceTable
 from analyzer.calendars.timezones import is_zone, local_zone_name, resolve_zone
 from analyzer.classify.metadata import apply_metadata
 from analyzer.classify.predict import DEFAULT_THRESHOLD, classify_titles
@@ -89,6 +90,12 @@ def analyze(
         InputError: an input cannot be read at all.
         ConfigError: a bad time zone, window or rules file.
         ModelError: the model cannot be loaded.
+
+    Example:
+        >>> result = analyze(["data/samples/ceo_google.ics"],
+        ...                  ReportOptions(start=dt.date(2026, 1, 5), weeks=2))
+        >>> result.window.timezone, result.weekly()["macro_share"].round(2).tolist()
+        ('America/New_York', [0.41, 0.38])
     """
     return analyze_calendars(read_calendars(paths, stdin), options)
 
@@ -119,13 +126,13 @@ def analyze_calendars(
     owner = find_owner(parsed, options.me)
     span_start = window.start_instant - _SPAN_MARGIN
     span_end = window.end_instant + _SPAN_MARGIN
-    occurrences = []
     problems: list[ComponentProblem] = []
+    tables = []
     for calendar in parsed:
-        expansion = expand_occurrences(calendar, span_start, span_end)
-        occurrences.extend(expansion.occurrences)
+        expansion = expand_occurrences(calendar, span_start, span_end, window.tz)
+        tables.append(expansion.table)
         problems.extend(expansion.problems)
-    accounted = account(occurrences, owner, window, options.overlap)
+    accounted = account(OccurrenceTable.concat(tables), owner, window, options.overlap)
     accounted.excluded["invalid"] = len(problems)
     events = accounted.events
     if len(events):

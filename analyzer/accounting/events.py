@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
-from analyzer.accounting.exclusions import exclusion_reason, owner_partstat
+from analyzer.accounting.exclusions import COUNTED, exclusion_codes, owner_partstat
 from analyzer.accounting.overlap import allocate_seconds
 from analyzer.accounting.window import ReportWindow
-from analyzer.calendars.expand import Occurrence
+from analyzer.calendars.table import ComponentFacts, OccurrenceTable
 from analyzer.types import EXCLUSION_REASONS, OverlapPolicy
 
 __all__ = ["EVENT_COLUMNS", "AccountedTime", "account"]
@@ -58,15 +57,15 @@ class AccountedTime:
 
 
 def account(
-    occurrences: Iterable[Occurrence],
+    table: OccurrenceTable,
     owner: frozenset[str],
     window: ReportWindow,
     overlap: OverlapPolicy = "split",
 ) -> AccountedTime:
-    """Exclude, deduplicate, clip to the window and share overlaps.
+    """Deduplicate, exclude, clip to the window and share overlaps.
 
     Args:
-        occurrences: expanded occurrences of one person's calendars (any order).
+        table: expanded occurrences of one person's calendars (any order).
         owner: the owner's addresses, to read their PARTSTAT.
         window: the report window and time zone.
         overlap: ``split`` shares common time equally; ``count-all`` counts every event fully.
@@ -74,60 +73,60 @@ def account(
     tz = window.tz
     win_start = int(window.start_instant.timestamp())
     win_end = int(window.end_instant.timestamp())
-    excluded = dict.fromkeys((*EXCLUSION_REASONS, "invalid"), 0)
-    kept: list[tuple[Occurrence, int, int, str]] = []
-    for occ in _deduplicate(occurrences, tz):
-        start, end = _epoch(occ.start, tz), _epoch(occ.end, tz)
-        if not _touches(start, end, win_start, win_end):
-            continue
-        partstat = owner_partstat(occ, owner)
-        reason = exclusion_reason(occ, partstat)
-        if reason is not None:
-            excluded[reason] += 1
-            continue
-        kept.append((occ, start, end, partstat))
-    kept.sort(key=lambda row: (row[1], row[2], row[0].uid))
+    facts = table.components
+    partstats = np.array([owner_partstat(f, owner) for f in facts] or [""], dtype=object)
+    rows = _deduplicate(table, facts)
+    start, end, component = table.start[rows], table.end[rows], table.component[rows]
+    instant = end <= start  # no DTEND and no DURATION: counts where it happens
+    touches = np.where(
+        instant,
+        (start >= win_start) & (start < win_end),
+        (start < win_end) & (end > win_start),
+    )
+    rows, start, end, component = rows[touches], start[touches], end[touches], component[touches]
+    status = np.array([f.status for f in facts] or [""], dtype=object)[component]
+    transparent = np.array([f.transparent for f in facts] or [False], dtype=bool)[component]
+    codes = exclusion_codes(
+        status == "CANCELLED",
+        partstats[component] == "DECLINED",
+        table.all_day[rows],
+        transparent,
+    )
+    counts = np.bincount(codes[codes >= 0], minlength=len(EXCLUSION_REASONS))
+    excluded = {reason: int(n) for reason, n in zip(EXCLUSION_REASONS, counts, strict=True)}
+    excluded["invalid"] = 0
+    counted = codes == COUNTED
+    start, end, component = start[counted], end[counted], component[counted]
+    uids = np.array([f.uid for f in facts] or [""], dtype=object)[component]
+    order = np.lexsort((uids, end, start))  # by start, then end, then UID: a stable order
+    start, end, component = start[order], end[order], component[order]
 
-    starts = np.array([row[1] for row in kept], np.int64)
-    ends = np.array([row[2] for row in kept], np.int64)
     bins = _week_bounds(window)
-    c_starts = np.clip(starts, win_start, win_end)
-    c_ends = np.clip(ends, win_start, win_end)
-    index, week_index, seconds = allocate_seconds(c_starts, c_ends, bins, overlap)
+    index, week_index, seconds = allocate_seconds(
+        np.clip(start, win_start, win_end), np.clip(end, win_start, win_end), bins, overlap
+    )
     week_starts = np.array(window.week_starts(), dtype=object)
     allocation = pd.DataFrame(
         {"event": index, "week_start": week_starts[week_index], "hours": seconds / 3600.0}
     )
-    hours = np.bincount(index, weights=seconds, minlength=len(kept)) / 3600.0
-    events = _events_frame(kept, hours, tz, owner)
+    hours = np.bincount(index, weights=seconds, minlength=len(start)) / 3600.0
+    events = _events_frame(start, end, hours, component, facts, partstats, tz, owner)
     return AccountedTime(window, events, allocation, excluded)
 
 
-def _deduplicate(occurrences: Iterable[Occurrence], tz: ZoneInfo) -> list[Occurrence]:
-    """The same UID and RECURRENCE-ID in several files counts once (highest SEQUENCE wins)."""
-    best: dict[tuple[str, int], Occurrence] = {}
-    for occ in occurrences:
-        anchor = occ.recurrence_id if occ.recurrence_id is not None else occ.start
-        key = (occ.uid, _epoch(anchor, tz))
-        seen = best.get(key)
-        if seen is None or occ.sequence > seen.sequence:
-            best[key] = occ
-    return list(best.values())
+def _deduplicate(table: OccurrenceTable, facts: list[ComponentFacts]) -> npt.NDArray[np.int64]:
+    """Rows to keep: the same UID and RECURRENCE-ID in several files counts once.
 
-
-def _epoch(value: dt.date | dt.datetime, tz: ZoneInfo) -> int:
-    """Epoch seconds; floating times and dates are read in the report's zone."""
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time(0))
-    if value.tzinfo is None or value.utcoffset() is None:
-        value = value.replace(tzinfo=tz)
-    return int(value.timestamp())
-
-
-def _touches(start: int, end: int, win_start: int, win_end: int) -> bool:
-    if end <= start:  # an instant (no DTEND, no DURATION) counts where it happens
-        return win_start <= start < win_end
-    return start < win_end and end > win_start
+    The copy with the highest SEQUENCE wins; among equals, the first one read.
+    """
+    if len(table) == 0:
+        return np.zeros(0, np.int64)
+    uid = np.array([f.uid for f in facts], dtype=object)[table.component]
+    sequence = np.array([f.sequence for f in facts], dtype=np.int64)[table.component]
+    frame = pd.DataFrame({"uid": uid, "anchor": table.anchor, "sequence": -sequence})
+    frame = frame.sort_values("sequence", kind="stable")
+    kept = frame.drop_duplicates(["uid", "anchor"], keep="first").index.to_numpy()
+    return np.sort(kept).astype(np.int64)
 
 
 def _week_bounds(window: ReportWindow) -> np.ndarray:
@@ -138,16 +137,16 @@ def _week_bounds(window: ReportWindow) -> np.ndarray:
     return np.array(bounds, np.int64)
 
 
-def _external_domains(occurrence: Occurrence, owner_domains: frozenset[str]) -> int:
+def _external_domains(facts: ComponentFacts, owner_domains: frozenset[str]) -> int:
     """How many distinct e-mail domains other than the owner's take part."""
-    addresses = [a for a, _ in occurrence.attendees] + [occurrence.organizer]
+    addresses = [a for a, _ in facts.attendees] + [facts.organizer]
     domains = {a.rpartition("@")[2] for a in addresses if "@" in a}
     return len(domains - owner_domains)
 
 
-def _people(occurrence: Occurrence, owner: frozenset[str]) -> tuple[str, ...]:
+def _people(facts: ComponentFacts, owner: frozenset[str]) -> tuple[str, ...]:
     """Everyone taking part but the owner: the organizer, then attendees, each once."""
-    addresses = [occurrence.organizer, *(a for a, _ in occurrence.attendees)]
+    addresses = [facts.organizer, *(a for a, _ in facts.attendees)]
     seen: dict[str, None] = {}
     for address in addresses:
         if address and "@" in address and address not in owner:
@@ -155,52 +154,65 @@ def _people(occurrence: Occurrence, owner: frozenset[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def times_of(seconds: list[int], tz: ZoneInfo) -> pd.Series:
-    """Epoch seconds as a tz-aware timestamp column in ``tz``."""
-    values = pd.to_datetime(np.array(seconds, dtype=np.int64), unit="s", utc=True)
-    return pd.Series(values, dtype="datetime64[ns, UTC]").dt.tz_convert(tz.key)
+def times_of(seconds: npt.ArrayLike, tz: ZoneInfo) -> pd.Series:
+    """Epoch seconds (NaN for unknown) as a tz-aware timestamp column in ``tz``.
 
-
-def _optional_times(values: list[dt.datetime | None], tz: ZoneInfo) -> pd.Series:
-    seconds = [np.nan if v is None else float(_epoch(v, tz)) for v in values]
-    stamps = pd.to_datetime(pd.Series(seconds, dtype="float64"), unit="s", utc=True)
-    return stamps.astype("datetime64[ns, UTC]").dt.tz_convert(tz.key)
+    Example:
+        >>> times_of([0], ZoneInfo("Europe/Berlin")).iloc[0].isoformat()
+        '1970-01-01T01:00:00+01:00'
+    """
+    values = pd.to_datetime(pd.Series(np.asarray(seconds, dtype="float64")), unit="s", utc=True)
+    return values.astype("datetime64[ns, UTC]").dt.tz_convert(tz.key)
 
 
 def _events_frame(
-    kept: list[tuple[Occurrence, int, int, str]],
-    hours: np.ndarray,
+    start: npt.NDArray[np.int64],
+    end: npt.NDArray[np.int64],
+    hours: npt.NDArray[np.float64],
+    component: npt.NDArray[np.int64],
+    facts: list[ComponentFacts],
+    partstats: npt.NDArray[np.object_],
     tz: ZoneInfo,
     owner: frozenset[str],
 ) -> pd.DataFrame:
     owner_domains = frozenset(address.rpartition("@")[2] for address in owner)
 
+    def per_component(values: list[object], dtype: str) -> pd.Series:
+        column = np.empty(len(values) or 1, dtype=object)
+        column[: len(values)] = values
+        return pd.Series(column[component], dtype=dtype)
+
+    def per_time(values: list[int | None]) -> pd.Series:
+        seconds = np.array([np.nan if v is None else v for v in values] or [np.nan], "float64")
+        return times_of(seconds[component], tz)
+
+    n = len(start)
     frame = pd.DataFrame(
         {
-            "start": times_of([row[1] for row in kept], tz),
-            "end": times_of([row[2] for row in kept], tz),
+            "start": times_of(start, tz),
+            "end": times_of(end, tz),
             "hours": pd.Series(hours, dtype="float64"),
-            "title": pd.Series([row[0].title for row in kept], dtype="string"),
-            "label": pd.Series([None] * len(kept), dtype="string"),
-            "confidence": pd.Series(np.full(len(kept), np.nan), dtype="float64"),
-            "uncertain": pd.Series(np.zeros(len(kept), bool), dtype="bool"),
-            "calendar": pd.Series([row[0].calendar for row in kept], dtype="string"),
-            "series_uid": pd.Series([row[0].uid for row in kept], dtype="string"),
-            "attendees": pd.Series([len(row[0].attendees) for row in kept], dtype="int64"),
-            "organizer_domain": pd.Series(
-                [row[0].organizer.rpartition("@")[2] for row in kept], dtype="string"
+            "title": per_component([f.title for f in facts], "string"),
+            "label": pd.Series([None] * n, dtype="string"),
+            "confidence": pd.Series(np.full(n, np.nan), dtype="float64"),
+            "uncertain": pd.Series(np.zeros(n, bool), dtype="bool"),
+            "calendar": per_component([f.calendar for f in facts], "string"),
+            "series_uid": per_component([f.uid for f in facts], "string"),
+            "attendees": per_component([len(f.attendees) for f in facts], "int64"),
+            "organizer_domain": per_component(
+                [f.organizer.rpartition("@")[2] for f in facts], "string"
             ),
-            "external_domains": pd.Series(
-                [_external_domains(row[0], owner_domains) for row in kept], dtype="int64"
+            "external_domains": per_component(
+                [_external_domains(f, owner_domains) for f in facts], "int64"
             ),
-            "recurring": pd.Series([row[0].recurring for row in kept], dtype="bool"),
-            "status": pd.Series([row[0].status or "CONFIRMED" for row in kept], dtype="string"),
-            "partstat": pd.Series([row[3] for row in kept], dtype="string"),
-            "label_source": pd.Series([None] * len(kept), dtype="string"),
-            "people": pd.Series([_people(row[0], owner) for row in kept], dtype="object"),
-            "created": _optional_times([row[0].created for row in kept], tz),
-            "last_modified": _optional_times([row[0].last_modified for row in kept], tz),
-            "series_start": times_of([_epoch(row[0].series_start, tz) for row in kept], tz),
+            "recurring": per_component([f.recurring for f in facts], "bool"),
+            "status": per_component([f.status or "CONFIRMED" for f in facts], "string"),
+            "partstat": pd.Series(partstats[component] if n else [], dtype="string"),
+            "label_source": pd.Series([None] * n, dtype="string"),
+            "people": per_component([_people(f, owner) for f in facts], "object"),
+            "created": per_time([f.created for f in facts]),
+            "last_modified": per_time([f.last_modified for f in facts]),
+            "series_start": per_time([f.series_start for f in facts]),
         },
         columns=list(EVENT_COLUMNS),
     )

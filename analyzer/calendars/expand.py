@@ -7,39 +7,20 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events
 
 from analyzer.calendars.parse import ParsedCalendar
+from analyzer.calendars.table import ComponentFacts, OccurrenceTable, TableBuilder, epoch_seconds
 
-__all__ = ["ComponentProblem", "Expansion", "Occurrence", "expand_occurrences"]
+__all__ = ["ComponentProblem", "Expansion", "address_of", "expand_occurrences"]
 
 # Properties whose breakage makes the time of an event unknowable.
 _TIME_PROPERTIES = frozenset(
     {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One occurrence of an event as written in the calendar (times not yet normalised)."""
-
-    calendar: str
-    uid: str
-    recurrence_id: dt.date | dt.datetime | None
-    start: dt.date | dt.datetime
-    end: dt.date | dt.datetime
-    title: str
-    status: str
-    transparent: bool
-    attendees: tuple[tuple[str, str], ...]  # (address, PARTSTAT)
-    organizer: str
-    recurring: bool
-    sequence: int
-    created: dt.datetime | None  # CREATED, when the export carries it
-    last_modified: dt.datetime | None  # LAST-MODIFIED
-    series_start: dt.date | dt.datetime  # DTSTART of the series' first occurrence
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,19 +39,22 @@ class ComponentProblem:
 class Expansion:
     """The occurrences found in a span, and the components that had to be skipped."""
 
-    occurrences: list[Occurrence] = field(default_factory=list)
+    table: OccurrenceTable
     problems: list[ComponentProblem] = field(default_factory=list)
 
 
 def expand_occurrences(
-    parsed: ParsedCalendar, span_start: dt.datetime, span_end: dt.datetime
+    parsed: ParsedCalendar, span_start: dt.datetime, span_end: dt.datetime, tz: ZoneInfo
 ) -> Expansion:
     """Expand every VEVENT series of ``parsed`` into the occurrences touching the span.
 
-    A component whose start, end or recurrence cannot be read is skipped and reported in
-    ``problems`` (counted as ``invalid``); the rest of the calendar is still expanded.
+    Occurrences stream into compact columns (:class:`OccurrenceTable`) as they are expanded;
+    floating times and dates are read in ``tz``. A component whose start, end or recurrence
+    cannot be read is skipped and reported in ``problems`` (counted as ``invalid``); the
+    rest of the calendar is still expanded.
     """
-    result = Expansion()
+    builder = TableBuilder(tz)
+    problems: list[ComponentProblem] = []
     for uid, components in _series(parsed):
         good = []
         for component in components:
@@ -78,15 +62,17 @@ def expand_occurrences(
             if reason is None:
                 good.append(component)
             else:
-                result.problems.append(ComponentProblem(parsed.name, uid, reason))
+                problems.append(ComponentProblem(parsed.name, uid, reason))
         if not good:
             continue
+        mark = builder.mark()
         try:
-            result.occurrences.extend(_expand_series(parsed.name, uid, good, span_start, span_end))
+            _expand_series(builder, parsed.name, uid, good, span_start, span_end)
         except Exception as exc:  # recurring-ical-events raises many kinds on bad rules
+            builder.rollback(mark)
             reason = f"recurrence cannot be expanded ({type(exc).__name__})"
-            result.problems.extend(ComponentProblem(parsed.name, uid, reason) for _ in good)
-    return result
+            problems.extend(ComponentProblem(parsed.name, uid, reason) for _ in good)
+    return Expansion(builder.build(), problems)
 
 
 def _series(parsed: ParsedCalendar) -> Iterator[tuple[str, list[Any]]]:
@@ -140,28 +126,14 @@ class _Light(recurring_ical_events.occurrence.Occurrence):  # type: ignore[misc]
 _SELECT = recurring_ical_events.ComponentsWithName("VEVENT", occurrence=_Light)
 
 
-@dataclass(frozen=True, slots=True)
-class _Shared:
-    """What all occurrences of one component have in common, read once."""
-
-    title: str
-    status: str
-    transparent: bool
-    attendees: tuple[tuple[str, str], ...]
-    organizer: str
-    sequence: int
-    created: dt.datetime | None
-    last_modified: dt.datetime | None
-    recurrence_id: dt.date | dt.datetime | None
-
-
 def _expand_series(
+    builder: TableBuilder,
     calendar_name: str,
     uid: str,
     components: list[Any],
     span_start: dt.datetime,
     span_end: dt.datetime,
-) -> Iterator[Occurrence]:
+) -> None:
     mini = icalendar.Calendar()
     for component in components:
         mini.add_component(component)
@@ -170,51 +142,42 @@ def _expand_series(
         for c in components
     )
     masters = [c for c in components if c.get("RECURRENCE-ID") is None] or components
-    series_start = masters[0].start
+    series_start = epoch_seconds(masters[0].start, builder.tz)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         found = recurring_ical_events.of(mini, components=[_SELECT]).between(span_start, span_end)
-    shared: dict[int, _Shared] = {}
+    known: dict[int, tuple[int, int | None]] = {}  # id(component) -> (index, anchor)
     for item in found:
         if isinstance(item, tuple):
             source, start, end = item
         else:  # the library's own copy (see _Light)
             source, start, end = item, item.start, item.end
-        facts = shared.get(id(source))
-        if facts is None:
-            facts = shared[id(source)] = _read_shared(source)
-        yield Occurrence(
-            calendar=calendar_name,
-            uid=uid,
-            recurrence_id=facts.recurrence_id if facts.recurrence_id is not None else start,
-            start=start,
-            end=end,
-            title=facts.title,
-            status=facts.status,
-            transparent=facts.transparent,
-            attendees=facts.attendees,
-            organizer=facts.organizer,
-            recurring=recurring,
-            sequence=facts.sequence,
-            created=facts.created,
-            last_modified=facts.last_modified,
-            series_start=series_start,
-        )
+        entry = known.get(id(source))
+        if entry is None:
+            facts, anchor = _read_facts(
+                source, calendar_name, uid, recurring, series_start, builder.tz
+            )
+            entry = known[id(source)] = (builder.add_component(facts), anchor)
+        builder.add(entry[0], start, end, entry[1])
 
 
-def _when(event: Any, name: str) -> dt.datetime | None:
-    value = event.get(name)
-    moment = getattr(value, "dt", None)
-    return moment if isinstance(moment, dt.datetime) else None
+def _when(event: Any, name: str, tz: ZoneInfo) -> int | None:
+    moment = getattr(event.get(name), "dt", None)
+    return epoch_seconds(moment, tz) if isinstance(moment, dt.datetime) else None
 
 
-def _read_shared(event: Any) -> _Shared:
+def _read_facts(
+    event: Any, calendar: str, uid: str, recurring: bool, series_start: int, tz: ZoneInfo
+) -> tuple[ComponentFacts, int | None]:
+    """The component's shared facts, and its RECURRENCE-ID (epoch) when it is an override."""
     attendees = event.get("ATTENDEE", [])
     if not isinstance(attendees, list):
         attendees = [attendees]
     sequence = event.get("SEQUENCE", 0)
-    rid = event.get("RECURRENCE-ID")
-    return _Shared(
+    rid = getattr(event.get("RECURRENCE-ID"), "dt", None)
+    facts = ComponentFacts(
+        calendar=calendar,
+        uid=uid,
         title=str(event.get("SUMMARY", "")),
         status=str(event.get("STATUS", "")).strip().upper(),
         transparent=str(event.get("TRANSP", "")).strip().upper() == "TRANSPARENT",
@@ -224,10 +187,12 @@ def _read_shared(event: Any) -> _Shared:
         ),
         organizer=address_of(event.get("ORGANIZER", "")),
         sequence=int(sequence) if str(sequence).strip().lstrip("-").isdigit() else 0,
-        created=_when(event, "CREATED"),
-        last_modified=_when(event, "LAST-MODIFIED"),
-        recurrence_id=getattr(rid, "dt", None),
+        recurring=recurring,
+        series_start=series_start,
+        created=_when(event, "CREATED", tz),
+        last_modified=_when(event, "LAST-MODIFIED", tz),
     )
+    return facts, None if rid is None else epoch_seconds(rid, tz)
 
 
 def address_of(value: object) -> str:
