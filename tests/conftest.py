@@ -38,3 +38,11 @@ def write_ics(tmp_path: Path, body: str, name: str = "cal.ics") -> Path:
     path = tmp_path / name
     path.write_text(text + "\nEND:VCALENDAR\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or write the user's cache folder."""
+    import os
+
+    os.environ["ALTITUDE_CACHE_DIR"] = str(tmp_path_factory.mktemp("altitude-cache"))

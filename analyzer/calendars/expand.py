@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
-from analyzer.calendars.parse import ParsedCalendar
+from analyzer.calendars.parse import ParsedCalendar, address_of
 from analyzer.calendars.table import ComponentFacts, OccurrenceTable, TableBuilder, epoch_seconds
 
-__all__ = ["ComponentProblem", "Expansion", "address_of", "expand_occurrences"]
+__all__ = ["ComponentProblem", "Expansion", "expand_occurrences"]
 
 # Properties whose breakage makes the time of an event unknowable.
 _TIME_PROPERTIES = frozenset(
@@ -166,6 +166,11 @@ def _when(event: Any, name: str, tz: ZoneInfo) -> int | None:
     return epoch_seconds(moment, tz) if isinstance(moment, dt.datetime) else None
 
 
+# RFC 5545 3.2.3: CUTYPE says what an attendee is; a ROOM or RESOURCE is nobody to meet.
+# A GROUP (a mailing list) is kept: its members take part, the export just does not name them.
+_NOT_PEOPLE = frozenset({"ROOM", "RESOURCE"})
+
+
 def _read_facts(
     event: Any, calendar: str, uid: str, recurring: bool, series_start: int, tz: ZoneInfo
 ) -> tuple[ComponentFacts, int | None]:
@@ -191,13 +196,10 @@ def _read_facts(
         series_start=series_start,
         created=_when(event, "CREATED", tz),
         last_modified=_when(event, "LAST-MODIFIED", tz),
+        not_people=tuple(
+            address_of(a)
+            for a in attendees
+            if str(getattr(a, "params", {}).get("CUTYPE", "")).upper() in _NOT_PEOPLE
+        ),
     )
     return facts, None if rid is None else epoch_seconds(rid, tz)
-
-
-def address_of(value: object) -> str:
-    """The e-mail address of a CAL-ADDRESS value, lower-case, without ``mailto:``."""
-    text = str(value).strip()
-    if text.lower().startswith("mailto:"):
-        text = text[7:]
-    return text.strip().lower()

@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from analyzer.calendars.expand import address_of
-from analyzer.calendars.parse import ParsedCalendar
+from analyzer.calendars.parse import CalendarHeader, address_of
 
 __all__ = ["find_owner"]
 
 
-def find_owner(calendars: Sequence[ParsedCalendar], me: Iterable[str] = ()) -> frozenset[str]:
+def find_owner(calendars: Sequence[CalendarHeader], me: Iterable[str] = ()) -> frozenset[str]:
     """Return the owner's addresses (lower-case, without ``mailto:``).
 
     Args:
-        calendars: the parsed calendars of one person.
+        calendars: the headers of one person's calendars.
         me: addresses given by the user; when present they win.
 
     Returns:
@@ -34,14 +33,10 @@ def find_owner(calendars: Sequence[ParsedCalendar], me: Iterable[str] = ()) -> f
     if from_names:
         return from_names
     counts: Counter[str] = Counter()
-    for parsed in calendars:
-        for event in parsed.calendar.walk("VEVENT"):
-            for prop in ("ORGANIZER", "ATTENDEE"):
-                values = event.get(prop, [])
-                for value in values if isinstance(values, list) else [values]:
-                    address = address_of(value)
-                    if _is_address(address):
-                        counts[address] += 1
+    for header in calendars:
+        for address, count in header.addresses:
+            if _is_address(address):
+                counts[address] += count
     if not counts:
         return frozenset()
     # Most frequent first; ties broken alphabetically so the answer never depends on order.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +13,16 @@ import x_wr_timezone
 from analyzer.calendars.sources import CalendarSource
 from analyzer.errors import InputError
 
-__all__ = ["ParsedCalendar", "parse_calendar"]
+__all__ = ["CalendarHeader", "ParsedCalendar", "address_of", "parse_calendar"]
+
+
+@dataclass(frozen=True)
+class CalendarHeader:
+    """The calendar-level facts a report needs before expanding anything."""
+
+    calname: str | None  # X-WR-CALNAME (Google writes the owner's address there)
+    timezone: str | None  # X-WR-TIMEZONE, Google's calendar time zone
+    addresses: tuple[tuple[str, int], ...] = ()  # ORGANIZER/ATTENDEE address -> count
 
 
 @dataclass(frozen=True)
@@ -21,8 +31,15 @@ class ParsedCalendar:
 
     name: str
     calendar: Any  # icalendar.Calendar (untyped library)
-    calname: str | None
-    timezone: str | None  # X-WR-TIMEZONE, Google's calendar time zone
+    header: CalendarHeader
+
+    @property
+    def calname(self) -> str | None:
+        return self.header.calname
+
+    @property
+    def timezone(self) -> str | None:
+        return self.header.timezone
 
 
 def parse_calendar(source: CalendarSource) -> ParsedCalendar:
@@ -45,12 +62,37 @@ def parse_calendar(source: CalendarSource) -> ParsedCalendar:
     wr_timezone = _text(calendar.get("X-WR-TIMEZONE"))
     if wr_timezone:
         calendar = _to_standard(calendar)
-    return ParsedCalendar(
-        name=source.name,
-        calendar=calendar,
+    header = CalendarHeader(
         calname=_text(calendar.get("X-WR-CALNAME")),
         timezone=wr_timezone,
+        addresses=_count_addresses(calendar),
     )
+    return ParsedCalendar(name=source.name, calendar=calendar, header=header)
+
+
+def _count_addresses(calendar: Any) -> tuple[tuple[str, int], ...]:
+    counts: Counter[str] = Counter()
+    for event in calendar.walk("VEVENT"):
+        for prop in ("ORGANIZER", "ATTENDEE"):
+            values = event.get(prop, [])
+            for value in values if isinstance(values, list) else [values]:
+                address = address_of(value)
+                if address:
+                    counts[address] += 1
+    return tuple(sorted(counts.items()))
+
+
+def address_of(value: object) -> str:
+    """The e-mail address of a CAL-ADDRESS value, lower-case, without ``mailto:``.
+
+    Example:
+        >>> address_of("MAILTO:Ana@Example.com")
+        'ana@example.com'
+    """
+    text = str(value).strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    return text.strip().lower()
 
 
 def _to_standard(calendar: Any) -> Any:

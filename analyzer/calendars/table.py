@@ -30,6 +30,9 @@ class ComponentFacts:
     series_start: int  # epoch seconds of the series' first occurrence
     created: int | None  # CREATED, epoch seconds, when the export carries it
     last_modified: int | None  # LAST-MODIFIED, epoch seconds
+    # Attendees that are places or things (CUTYPE=ROOM or RESOURCE), not people. A GROUP
+    # stays a participant: it stands for people the export does not name.
+    not_people: tuple[str, ...] = ()
 
 
 @dataclass

@@ -1,0 +1,81 @@
+"""Where Altitude keeps files of its own: the user cache folder and the code fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from analyzer._version import __version__
+
+__all__ = ["code_fingerprint", "default_cache_dir", "write_atomically"]
+
+# Libraries whose upgrade can change a result (occurrences, labels, pixels).
+_LIBRARIES = (
+    "icalendar",
+    "recurring-ical-events",
+    "x-wr-timezone",
+    "tzdata",
+    "numpy",
+    "pandas",
+    "scikit-learn",
+    "skops",
+    "matplotlib",
+    "rich",
+)
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def default_cache_dir() -> Path:
+    """``$ALTITUDE_CACHE_DIR``, else the user cache folder (``~/.cache/altitude`` on Linux)."""
+    override = os.environ.get("ALTITUDE_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("altitude", appauthor=False))
+
+
+@cache
+def code_fingerprint(
+    folders: tuple[str, ...] = (".",), libraries: tuple[str, ...] = _LIBRARIES
+) -> str:
+    """A hash of Altitude's source in ``folders`` and the versions of ``libraries``.
+
+    Part of every cache key: a code change invalidates the cache even without a new version.
+    The parse cache hashes only the reading layer and its libraries, which is cheap.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    for folder in folders:
+        for path in sorted((_PACKAGE / folder).rglob("*.py")):
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in libraries:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=absent".encode())
+    return digest.hexdigest()
+
+
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write a cache file atomically (temporary file, then rename); False if it failed.
+
+    A cache that cannot be written is simply not used: no error reaches the user.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return False
+    return True
