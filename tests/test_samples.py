@@ -119,7 +119,8 @@ def _owner_partstat(component: Any, owner: str) -> str:
 
 def test_generator_writes_exactly_the_committed_files(regenerated: Path) -> None:
     assert sorted(p.name for p in regenerated.iterdir()) == FILES
-    assert sorted(p.name for p in SAMPLES.iterdir()) == FILES
+    # team.toml is the hand-written `altitude batch` config of the three personas
+    assert sorted(p.name for p in SAMPLES.iterdir() if p.name != "team.toml") == FILES
 
 
 @pytest.mark.parametrize("name", FILES)
