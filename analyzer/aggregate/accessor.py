@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analyzer.aggregate.compare import DateWindow, compare
+from analyzer.aggregate.drift import drift
 from analyzer.aggregate.sinks import top_sinks
 from analyzer.aggregate.summary import macro_share, summarize
 
@@ -22,6 +24,8 @@ class AltitudeAccessor:
         0.4
         >>> events[events["recurring"]].altitude.weekly().shape
         (4, 4)
+        >>> events.altitude.drift(band=(0.3, 0.5))["rolling_share"].round(2).tolist()
+        [0.41, 0.4, 0.4, 0.4]
     """
 
     def __init__(self, events: pd.DataFrame) -> None:
@@ -35,7 +39,7 @@ class AltitudeAccessor:
         return summarize(self._events, freq, by)
 
     def weekly(self) -> pd.DataFrame:
-        """Hours per label and macro share per Monday-start week."""
+        """Hours per label and macro share for every Monday-start week of the window."""
         return summarize(self._events, "W-MON")
 
     def hours(self) -> pd.Series:
@@ -47,6 +51,14 @@ class AltitudeAccessor:
         """The macro share ``macro / (macro + micro)`` of the whole table."""
         totals = self.hours()
         return macro_share(float(totals["macro"]), float(totals["micro"]))
+
+    def drift(self, rolling: int = 4, band: tuple[float, float] | None = None) -> pd.DataFrame:
+        """Weekly and rolling macro share, target-band flags and change points (:func:`drift`)."""
+        return drift(self._events, rolling, band)
+
+    def compare(self, a: DateWindow, b: DateWindow, by: str | None = None) -> pd.DataFrame:
+        """Two windows side by side and what each group did to the share (:func:`compare`)."""
+        return compare(self._events, a, b, by)
 
     def top_sinks(self, n: int = 8) -> pd.DataFrame:
         """The series and titles that take the most hours."""

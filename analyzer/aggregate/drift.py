@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["change_points", "drift_table", "parse_band"]
+from analyzer.aggregate.summary import summarize
+
+__all__ = ["change_points", "drift", "drift_table", "parse_band"]
 
 
 def parse_band(text: str) -> tuple[float, float]:
@@ -41,6 +43,12 @@ def drift_table(
         Columns ``macro_share``, ``rolling_share``, ``outside_band`` (bool), ``change_point``
         (bool: the week a new level starts) and ``level`` (the mean weekly share of the
         stretch between change points), indexed like ``weekly``.
+
+    Example:
+        >>> weekly = pd.DataFrame({"macro_hours": [4.0, 2.0], "micro_hours": [4.0, 6.0],
+        ...                        "macro_share": [0.5, 0.25]})
+        >>> drift_table(weekly, rolling=2)["rolling_share"].tolist()  # 6 / 16 in week 2
+        [0.5, 0.375]
     """
     macro = weekly["macro_hours"].rolling(rolling, min_periods=1).sum()
     both = (weekly["macro_hours"] + weekly["micro_hours"]).rolling(rolling, min_periods=1).sum()
@@ -64,6 +72,30 @@ def drift_table(
             levels[lo:hi] = np.nanmean(segment)
     table["level"] = levels
     return table
+
+
+def drift(
+    events: pd.DataFrame, rolling: int = 4, band: tuple[float, float] | None = None
+) -> pd.DataFrame:
+    """The drift table of an events table, week by week: :func:`drift_table` of its weeks.
+
+    Args:
+        events: the events table (every week of its report window gets a row).
+        rolling: weeks in the rolling share.
+        band: the target band ``(low, high)`` of the macro share, e.g. ``(0.3, 0.5)``.
+
+    Returns:
+        As :func:`drift_table`, indexed by week start (Monday 00:00 in the events' zone).
+
+    Example:
+        >>> import analyzer, datetime as dt
+        >>> events = analyzer.load_events(["data/samples/ceo_google.ics"],
+        ...     start=dt.date(2026, 1, 5), end=dt.date(2026, 3, 2))
+        >>> table = drift(events, band=(0.3, 0.5))
+        >>> len(table), round(float(table["rolling_share"].iloc[-1]), 2)
+        (8, 0.36)
+    """
+    return drift_table(summarize(events, "W-MON"), rolling, band)
 
 
 def change_points(

@@ -13,6 +13,13 @@ def top_sinks(events: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     Returns:
         Columns ``title`` (the most frequent title of the series), ``label``, ``hours``,
         ``occurrences``, sorted by hours, largest first.
+
+    Example:
+        >>> events = pd.DataFrame({"title": ["Standup", "Standup", "Board"],
+        ...     "label": ["micro", "micro", "macro"], "hours": [0.25, 0.25, 2.0],
+        ...     "series_uid": ["s1", "s1", "b1"], "recurring": [True, True, False]})
+        >>> top_sinks(events).values.tolist()
+        [['Board', 'macro', 2.0, 1], ['Standup', 'micro', 0.5, 2]]
     """
     columns = ["title", "label", "hours", "occurrences"]
     if events.empty:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analyzer.types import LABELS
@@ -39,6 +40,13 @@ def weekly_hours(
     Returns:
         A frame indexed by ``week_start`` with ``macro_hours``, ``micro_hours``,
         ``other_hours`` and ``macro_share`` (NaN when the week has no macro or micro time).
+
+    Example:
+        >>> events = pd.DataFrame({"label": ["macro", "micro"]})
+        >>> allocation = pd.DataFrame({"event": [0, 1, 1], "week_start": ["w1", "w1", "w2"],
+        ...                            "hours": [2.0, 1.0, 3.0]})
+        >>> weekly_hours(events, allocation, ["w1", "w2", "w3"])["micro_hours"].tolist()
+        [1.0, 3.0, 0.0]
     """
     labels = events["label"].to_numpy()[allocation["event"].to_numpy()] if len(events) else []
     frame = pd.DataFrame(
@@ -67,7 +75,9 @@ def summarize(events: pd.DataFrame, freq: str = "W-MON", by: str | None = None) 
 
     Each event's counted hours are spread over the time it spans, so an event crossing a
     period boundary is split between the periods. (For weeks, :meth:`Analysis.weekly` gives
-    the same split exactly, including overlaps shared within part of an event.)
+    the same split exactly, including overlaps shared within part of an event.) Without
+    ``by``, every period of the report window (``events.attrs``, set by :func:`load_events`)
+    gets a row, so a period without events shows zero hours and a NaN share.
 
     Args:
         events: the events table (``start``, ``end``, ``hours``, ``label``).
@@ -89,11 +99,17 @@ def summarize(events: pd.DataFrame, freq: str = "W-MON", by: str | None = None) 
     pieces = _spread(events, freq)
     keys = ["period"] + ([by] if by else [])
     if by:
-        pieces[by] = events[by].to_numpy()[pieces["row"].to_numpy()]
-    table = pieces.pivot_table(
-        index=keys, columns="label", values="hours", aggfunc="sum", fill_value=0.0
-    )
+        pieces[by] = events[by].to_numpy()[pieces["row"].to_numpy(dtype="int64")]
+    if pieces.empty:
+        table = pd.DataFrame(index=pd.MultiIndex.from_tuples([], names=keys) if by else None)
+    else:
+        table = pieces.pivot_table(
+            index=keys, columns="label", values="hours", aggfunc="sum", fill_value=0.0
+        )
     table = table.reindex(columns=list(LABELS), fill_value=0.0).astype("float64")
+    periods = None if by else _window_periods(events, freq)
+    if periods is not None:
+        table = table.reindex(periods.union(pd.DatetimeIndex(table.index)), fill_value=0.0)
     table.columns = list(HOUR_COLUMNS)
     table.columns.name = None
     shares = [
@@ -106,9 +122,13 @@ def summarize(events: pd.DataFrame, freq: str = "W-MON", by: str | None = None) 
 def _spread(events: pd.DataFrame, freq: str) -> pd.DataFrame:
     """Rows of (event row, period start, label, hours) with events cut at period bounds."""
     rows: list[tuple[int, pd.Timestamp, str, float]] = []
+    low, high = _window_bounds(events)
     for position, (start, end, hours, label) in enumerate(
         zip(events["start"], events["end"], events["hours"], events["label"], strict=True)
     ):
+        # `hours` counts only the part inside the window: spread it over that part alone.
+        if low is not None and high is not None and end > low and start < high:
+            start, end = max(start, low), min(end, high)
         length = (end - start).total_seconds()
         if length <= 0:
             rows.append((position, _period_start(start, freq), str(label), float(hours)))
@@ -121,6 +141,34 @@ def _spread(events: pd.DataFrame, freq: str) -> pd.DataFrame:
             rows.append((position, period, str(label), float(hours) * share))
             cursor = bound
     return pd.DataFrame(rows, columns=["row", "period", "label", "hours"])
+
+
+def _window_bounds(events: pd.DataFrame) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """Midnight at both ends of the report window recorded in ``events.attrs``, if any."""
+    start, end, zone = (events.attrs.get(k) for k in ("window_start", "window_end", "timezone"))
+    if not (isinstance(start, str) and isinstance(end, str) and isinstance(zone, str)):
+        return None, None
+    return tuple(  # type: ignore[return-value]
+        pd.Timestamp(day).tz_localize(zone, nonexistent="shift_forward", ambiguous=False)
+        for day in (start, end)
+    )
+
+
+def _window_periods(events: pd.DataFrame, freq: str) -> pd.DatetimeIndex | None:
+    """Every period touching the report window recorded in ``events.attrs``, if any."""
+    start, end, zone = (events.attrs.get(k) for k in ("window_start", "window_end", "timezone"))
+    if not (isinstance(start, str) and isinstance(end, str) and isinstance(zone, str)):
+        return None
+    first, stop = pd.Timestamp(start), pd.Timestamp(end)
+    if stop <= first:
+        return None
+    naive = pd.period_range(first, stop - pd.Timedelta(1, "ns"), freq=_period_alias(freq))
+    starts = naive.start_time
+    # A midnight that does not exist (a DST jump at 00:00) starts the period when clocks resume.
+    local = starts.tz_localize(
+        zone, nonexistent="shift_forward", ambiguous=np.zeros(len(starts), bool)
+    )
+    return pd.DatetimeIndex(local, name="period")
 
 
 def _period_start(moment: pd.Timestamp, freq: str) -> pd.Timestamp:

@@ -19,7 +19,18 @@ _TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.", "re.")
 
 
 def save_model(model: Any, path: str | Path) -> Path:
-    """Write ``model`` to ``path`` in skops format (folders created as needed)."""
+    """Write ``model`` to ``path`` in skops format (folders created as needed).
+
+    Raises:
+        ModelError: the file cannot be written.
+
+    Example:
+        >>> import tempfile
+        >>> from sklearn.dummy import DummyClassifier
+        >>> model = DummyClassifier().fit([[0], [1]], ["macro", "micro"])
+        >>> save_model(model, Path(tempfile.mkdtemp()) / "mine.skops").name
+        'mine.skops'
+    """
     import skops.io as sio
 
     path = Path(path)
