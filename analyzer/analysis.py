@@ -13,12 +13,16 @@ import pandas as pd
 from analyzer.accounting.events import account
 from analyzer.accounting.window import ReportWindow, default_window
 from analyzer.aggregate.summary import weekly_hours
-from analyzer.calendars.expand import ComponentProblem, expand_occurrences
+from analyzer.calendars.cache import ParseCache
+from analyzer.calendars.expand import ComponentProblem
+from analyzer.calendars.files import CalendarFile
 from analyzer.calendars.owner import find_owner
-from analyzer.calendars.parse import ParsedCalendar, parse_calendar
+from analyzer.calendars.parse import CalendarHeader, ParsedCalendar
 from analyzer.calendars.sources import read_sources
 from analyzer.calendars.table import OccurrenceTable
 from analyzer.calendars.timezones import is_zone, local_zone_name, resolve_zone
+from analyzer.classify.corrections import apply_corrections, load_corrections
+from analyzer.classify.label_cache import CachedModel
 from analyzer.classify.metadata import apply_metadata
 from analyzer.classify.predict import DEFAULT_THRESHOLD, classify_titles
 from analyzer.classify.rules import load_rules
@@ -57,6 +61,9 @@ class ReportOptions:
     model: Path | None = None
     threshold: float = DEFAULT_THRESHOLD
     today: dt.date | None = None
+    cache: bool = True
+    jobs: int = 1
+    corrections: Path | None = None
 
 
 @dataclass
@@ -97,41 +104,55 @@ def analyze(
         >>> result.window.timezone, result.weekly()["macro_share"].round(2).tolist()
         ('America/New_York', [0.41, 0.38])
     """
-    return analyze_calendars(read_calendars(paths, stdin), options)
+    options = options or ReportOptions()
+    calendars = read_calendars(paths, stdin, options.cache, options.jobs)
+    return analyze_calendars(calendars, options)
 
 
 def read_calendars(
-    paths: Sequence[str | Path], stdin: BinaryIO | None = None
-) -> list[ParsedCalendar]:
-    """Read and parse every calendar named by ``paths`` (see :func:`analyze`).
+    paths: Sequence[str | Path],
+    stdin: BinaryIO | None = None,
+    cache: bool = True,
+    jobs: int = 1,
+) -> list[CalendarFile]:
+    """Read every calendar named by ``paths`` (see :func:`analyze`), checking each is readable.
+
+    With ``cache`` (the default) parse results come from, and go to, the parse cache; with
+    ``jobs`` > 1 a large calendar is parsed and expanded in that many processes.
 
     Raises:
         InputError: an input cannot be read at all.
     """
-    return [parse_calendar(source) for source in read_sources(paths, stdin)]
+    store = ParseCache.default(cache)
+    files = [CalendarFile(source, store, jobs=jobs) for source in read_sources(paths, stdin)]
+    for file in files:
+        file.quick_header()  # parses here unless workers will: unreadable input fails early
+    return files
 
 
 def analyze_calendars(
-    parsed: Sequence[ParsedCalendar],
+    calendars: Sequence[CalendarFile | ParsedCalendar],
     options: ReportOptions | None = None,
     window: ReportWindow | None = None,
 ) -> Analysis:
-    """Account for already parsed calendars; ``window`` overrides the options' window.
+    """Account for calendars already read; ``window`` overrides the options' window.
 
     Reading once and analysing several windows (``--compare``) parses each file once.
     """
     options = options or ReportOptions()
     rules = load_rules(options.rules) if options.rules else []
-    window = window or _window(options, parsed)
-    owner = find_owner(parsed, options.me)
+    corrections = load_corrections(options.corrections) if options.corrections else []
+    parsed = [c if isinstance(c, CalendarFile) else CalendarFile.from_parsed(c) for c in calendars]
+    window = window or _window(options, [c.quick_header() for c in parsed])
     span_start = window.start_instant - _SPAN_MARGIN
     span_end = window.end_instant + _SPAN_MARGIN
     problems: list[ComponentProblem] = []
     tables = []
     for calendar in parsed:
-        expansion = expand_occurrences(calendar, span_start, span_end, window.tz)
+        expansion = calendar.expand(span_start, span_end, window.tz)
         tables.append(expansion.table)
         problems.extend(expansion.problems)
+    owner = find_owner([c.header for c in parsed], options.me)  # after expand: see quick_header
     accounted = account(OccurrenceTable.concat(tables), owner, window, options.overlap)
     accounted.excluded["invalid"] = len(problems)
     events = accounted.events
@@ -139,16 +160,22 @@ def analyze_calendars(
         labels = classify_titles(
             events["title"].tolist(),
             rules=rules,
+            model=CachedModel(options.model) if options.cache else None,
             model_path=options.model,
             threshold=options.threshold,
+            explain=True,
         )
         events["label"] = labels["label"].to_numpy()
         events["confidence"] = labels["confidence"].to_numpy()
         events["uncertain"] = labels["uncertain"].to_numpy()
         events["label_source"] = labels["source"].to_numpy()
+        events["reason"] = labels["reason"].to_numpy(dtype=object)
         events = apply_metadata(events, options.threshold)
-        events["label"] = events["label"].astype("string")
-        events["label_source"] = events["label_source"].astype("string")
+        # Corrections come last and win; `uncorrected_label` keeps what they overrode.
+        events = apply_corrections(events, corrections)
+    for column in ("label", "label_source", "reason", "uncorrected_label"):
+        values = events[column].to_numpy(dtype=object) if column in events else [None] * len(events)
+        events[column] = pd.array(values, dtype="string")
     return Analysis(
         window=window,
         owner=owner,
@@ -160,7 +187,7 @@ def analyze_calendars(
     )
 
 
-def _window(options: ReportOptions, parsed: Sequence[ParsedCalendar]) -> ReportWindow:
+def _window(options: ReportOptions, parsed: Sequence[CalendarHeader]) -> ReportWindow:
     if options.tz:
         tz = resolve_zone(options.tz)
     else:
@@ -193,6 +220,7 @@ def load_events(
     model: str | Path | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     today: dt.date | None = None,
+    corrections: str | Path | None = None,
 ) -> pd.DataFrame:
     """Load calendars into the events table: one row per counted occurrence.
 
@@ -200,7 +228,10 @@ def load_events(
     ``hours`` counted inside the window (overlaps shared), ``title``, ``label``,
     ``confidence``, ``uncertain``, ``calendar``, ``series_uid``, ``attendees``,
     ``organizer_domain``, ``external_domains``, ``recurring``, ``status``, ``partstat``,
-    ``label_source``. The window and zone are in ``frame.attrs``.
+    ``label_source`` (rule, model, metadata or correction), ``reason`` (why that label:
+    the rule, the correction, or the model's confidence and strongest words),
+    ``uncorrected_label`` (the label before corrections). The window and zone are in
+    ``frame.attrs``.
 
     Raises:
         InputError, ConfigError, ModelError: as :func:`analyze`.
@@ -222,6 +253,7 @@ def load_events(
         model=Path(model) if model is not None else None,
         threshold=threshold,
         today=today,
+        corrections=Path(corrections) if corrections is not None else None,
     )
     result = analyze(paths, options)
     events = result.events

@@ -18,13 +18,24 @@ from analyzer.aggregate.report import build_report
 from analyzer.aggregate.sinks import top_sinks
 from analyzer.analysis import Analysis, ReportOptions, analyze_calendars, read_calendars
 from analyzer.calendars.expand import ComponentProblem
+from analyzer.insights.report import Insights, compute_insights, insights_dict
+from analyzer.insights.settings import InsightSettings
 from analyzer.render.csv import render_csv
 from analyzer.render.files import write_text
 from analyzer.render.json import render_json
 from analyzer.render.markdown import render_markdown
 from analyzer.render.text import render_text
+from analyzer.types import ReportDict
 
-__all__ = ["FORMATS", "Outputs", "PreparedReport", "build_outputs", "prepare", "render_report"]
+__all__ = [
+    "FORMATS",
+    "Outputs",
+    "PreparedReport",
+    "build_outputs",
+    "prepare",
+    "render_report",
+    "report_dict",
+]
 
 FORMATS: tuple[str, ...] = ("text", "json", "csv", "markdown", "html")
 
@@ -37,6 +48,8 @@ class PreparedReport:
     comparison: dict[str, Any] | None = None
     rolling: int = 4
     band: tuple[float, float] | None = None
+    insights: Insights | None = None  # computed on demand (default settings) when None
+    sinks: pd.DataFrame | None = None  # top_sinks of the events, computed once on demand
 
 
 @dataclass
@@ -56,28 +69,63 @@ def prepare(
     rolling: int = 4,
     band: tuple[float, float] | None = None,
     stdin: BinaryIO | None = None,
+    insights: InsightSettings | None = None,
 ) -> PreparedReport:
-    """Read once, analyse the window (and the ``compare`` window), anonymise if asked."""
-    calendars = read_calendars(paths, stdin)
+    """Read once, analyse the window (and the ``compare`` window), anonymise if asked.
+
+    Insights are computed before anonymising (internal vs external needs the real domains);
+    their people then get the same pseudonyms as the events table.
+    """
+    calendars = read_calendars(paths, stdin, options.cache, options.jobs)
     analysis = analyze_calendars(calendars, options)
     analyses = [analysis]
     if compare is not None:
         earlier_window = ReportWindow(compare[0], compare[1], analysis.window.tz)
         analyses.append(analyze_calendars(calendars, options, earlier_window))
     problems = analysis.problems
+    sinks = top_sinks(analysis.events)
+    found = compute_insights(analysis, insights, sinks)
     if anonymize:
         analyses = anonymize_together(analyses)
+        sinks = top_sinks(analyses[0].events)
+        found = found.anonymized(_pseudonyms(analysis, analyses[0]))
+        found = found.explained(analyses[0].events, sinks)
     comparison = compare_windows(analyses[0], analyses[1]) if compare is not None else None
-    prepared = PreparedReport(analyses[0], comparison, rolling, band)
+    prepared = PreparedReport(analyses[0], comparison, rolling, band, found, sinks)
     prepared.analysis.problems = problems  # warnings go to stderr only; keep them
     return prepared
 
 
+def _pseudonyms(original: Analysis, anonymized: Analysis) -> dict[str, str]:
+    """Each person's pseudonym, read off the two events tables (same rows, same order)."""
+    real = original.events["people"].explode().dropna()
+    fake = anonymized.events["people"].explode().dropna()
+    return dict(zip(real.astype(str), fake.astype(str), strict=True))
+
+
+def _sinks(prepared: PreparedReport) -> pd.DataFrame:
+    if prepared.sinks is None:
+        prepared.sinks = top_sinks(prepared.analysis.events)
+    return prepared.sinks
+
+
+def _insights(prepared: PreparedReport) -> Insights:
+    if prepared.insights is None:
+        prepared.insights = compute_insights(prepared.analysis, sinks=_sinks(prepared))
+    return prepared.insights
+
+
+def report_dict(prepared: PreparedReport) -> ReportDict:
+    """The JSON report of a prepared analysis: :func:`build_report` plus ``insights``."""
+    report = build_report(prepared.analysis, prepared.comparison)
+    report["insights"] = insights_dict(_insights(prepared))
+    return report
+
+
 def render_report(prepared: PreparedReport, fmt: str, color: bool = False) -> str:
     """The report in one of :data:`FORMATS`."""
-    analysis = prepared.analysis
-    report = build_report(analysis, prepared.comparison)
-    sinks = top_sinks(analysis.events)
+    report = report_dict(prepared)
+    sinks = _sinks(prepared)
     if fmt == "json":
         return render_json(report)
     if fmt == "csv":
@@ -94,13 +142,33 @@ def render_report(prepared: PreparedReport, fmt: str, color: bool = False) -> st
 def render_charts(prepared: PreparedReport) -> dict[str, Any]:
     """Every chart of the report as a matplotlib Figure, by file stem."""
     from analyzer.render.charts import render_figures
+    from analyzer.render.insight_charts import insight_figures
 
     analysis = prepared.analysis
     weekly = analysis.weekly()
     drift = drift_table(weekly, prepared.rolling, prepared.band)
-    return render_figures(
-        weekly, drift, analysis.events, top_sinks(analysis.events), prepared.band, prepared.rolling
+    found = _insights(prepared)
+    references = found.references if len(found.references) else None
+    figures = render_figures(
+        weekly,
+        drift,
+        analysis.events,
+        _sinks(prepared),
+        prepared.band,
+        prepared.rolling,
+        references,
     )
+    figures.update(
+        insight_figures(
+            found.reactive_weeks,
+            found.people,
+            found.focus,
+            references,
+            found.settings.lead_hours,
+            found.reactive_known,
+        )
+    )
+    return figures
 
 
 def build_outputs(
@@ -121,8 +189,8 @@ def build_outputs(
     if html_path is not None and figures is not None:
         from analyzer.render.html import render_html
 
-        report = build_report(prepared.analysis, prepared.comparison)
-        page = render_html(report, figures, top_sinks(prepared.analysis.events))
+        report = report_dict(prepared)
+        page = render_html(report, figures, _sinks(prepared))
         result.written.append(write_text(html_path, page))
     text = render_report(prepared, fmt, color=color)
     if output is not None:

@@ -56,6 +56,7 @@ class ExcludedCounts(TypedDict):
 
 class ReportDict(TypedDict, total=False):
     comparison: dict[str, Any]
+    insights: dict[str, Any]  # reactive, people, focus, references, corrections (docs/json.md)
     version: str
     owner: list[str]
     calendars: list[str]

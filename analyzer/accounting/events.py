@@ -39,6 +39,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "created",
     "last_modified",
     "series_start",
+    "reason",  # why the label: the rule, the correction, or the model's words (classify)
+    "uncorrected_label",  # the label before user corrections (classify)
 )
 
 
@@ -145,13 +147,18 @@ def _external_domains(facts: ComponentFacts, owner_domains: frozenset[str]) -> i
 
 
 def _people(facts: ComponentFacts, owner: frozenset[str]) -> tuple[str, ...]:
-    """Everyone taking part but the owner: the organizer, then attendees, each once."""
+    """Everyone taking part but the owner: the organizer, then attendees, each once (rooms
+    and resources are not people)."""
     addresses = [facts.organizer, *(a for a, _ in facts.attendees)]
     seen: dict[str, None] = {}
     for address in addresses:
-        if address and "@" in address and address not in owner:
+        if address and "@" in address and address not in owner and address not in facts.not_people:
             seen.setdefault(address)
     return tuple(seen)
+
+
+_NS_MIN = pd.Timestamp.min.timestamp()
+_NS_MAX = pd.Timestamp.max.timestamp()
 
 
 def times_of(seconds: npt.ArrayLike, tz: ZoneInfo) -> pd.Series:
@@ -161,7 +168,11 @@ def times_of(seconds: npt.ArrayLike, tz: ZoneInfo) -> pd.Series:
         >>> times_of([0], ZoneInfo("Europe/Berlin")).iloc[0].isoformat()
         '1970-01-01T01:00:00+01:00'
     """
-    values = pd.to_datetime(pd.Series(np.asarray(seconds, dtype="float64")), unit="s", utc=True)
+    raw = np.asarray(seconds, dtype="float64")
+    # Outlook writes CREATED:16010101T000000Z for "no value": outside what datetime64[ns] can
+    # hold (1677-2262), and no real time either. Unknown, rather than a crash.
+    raw = np.where((raw > _NS_MIN) & (raw < _NS_MAX), raw, np.nan)
+    values = pd.to_datetime(pd.Series(raw), unit="s", utc=True)
     return values.astype("datetime64[ns, UTC]").dt.tz_convert(tz.key)
 
 
@@ -213,6 +224,8 @@ def _events_frame(
             "created": per_time([f.created for f in facts]),
             "last_modified": per_time([f.last_modified for f in facts]),
             "series_start": per_time([f.series_start for f in facts]),
+            "reason": pd.Series([None] * n, dtype="string"),
+            "uncorrected_label": pd.Series([None] * n, dtype="string"),
         },
         columns=list(EVENT_COLUMNS),
     )

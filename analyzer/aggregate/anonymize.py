@@ -93,6 +93,11 @@ def _apply(analysis: Analysis, names: _Pseudonyms) -> Analysis:
         events["people"] = events["people"].map(
             lambda group: tuple(names.people.get(p, "person") for p in group)
         )
+        if "reason" in events:
+            # A reason quotes rule patterns, series UIDs and title words: keep only its kind
+            # (and the model's confidence).
+            bare = events["reason"].astype("string").str.extract(r"^(model: [0-9.]+|\w+)")[0]
+            events["reason"] = bare.astype("string")
     return dataclasses.replace(
         analysis,
         owner=frozenset({"owner"}) if analysis.owner else frozenset(),

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = ["REPORT_VERSION", "build_report"]
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"  # 1.1: the insights section (docs/json.md)
 _DIGITS = 4
 
 
@@ -22,6 +22,14 @@ def build_report(analysis: Analysis, comparison: dict[str, Any] | None = None) -
 
     Extra keys beside the contract: ``version``, ``owner``, ``calendars``,
     ``uncertain_hours``, and ``comparison`` when an earlier window is compared.
+
+    Example:
+        >>> import datetime as dt
+        >>> from analyzer.analysis import ReportOptions, analyze
+        >>> result = analyze(["data/samples/ceo_google.ics"],
+        ...                  ReportOptions(start=dt.date(2026, 1, 5), weeks=4))
+        >>> build_report(result)["totals"]["macro_share"]
+        0.401
     """
     weekly = analysis.weekly()
     weeks: list[WeekDict] = [

@@ -21,6 +21,13 @@ def review_candidates(events: pd.DataFrame, limit: int = 20) -> pd.DataFrame:
 
     Returns:
         Columns ``title``, ``label``, ``confidence``, ``hours``, ``occurrences``.
+
+    Example:
+        >>> events = pd.DataFrame({"title": ["Sync", "Board", "Sync"],
+        ...     "label": ["micro", "macro", "micro"], "confidence": [0.55, 0.97, 0.55],
+        ...     "hours": [1.0, 3.0, 1.0], "uncertain": [True, False, True]})
+        >>> review_candidates(events)["title"].tolist()
+        ['Sync', 'Board']
     """
     columns = ["title", "label", "confidence", "hours", "occurrences"]
     if events.empty:
@@ -44,7 +51,14 @@ def review_candidates(events: pd.DataFrame, limit: int = 20) -> pd.DataFrame:
 
 
 def append_labels(path: str | Path, answers: Iterable[tuple[str, Label]]) -> Path:
-    """Add ``title,label`` rows to a CSV for `altitude train` (header written when new)."""
+    """Add ``title,label`` rows to a CSV for `altitude train` (header written when new).
+
+    Example:
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "labels.csv"
+        >>> append_labels(path, [("Board materials walkthrough", "macro")]).read_text().split()
+        ['title,label', 'Board', 'materials', 'walkthrough,macro']
+    """
     path = Path(path)
     existing = path.read_text(encoding="utf-8") if path.is_file() else "title,label\n"
     buffer = io.StringIO()
@@ -57,7 +71,16 @@ def append_labels(path: str | Path, answers: Iterable[tuple[str, Label]]) -> Pat
 
 
 def append_rules(path: str | Path, answers: Iterable[tuple[str, Label]]) -> Path:
-    """Add one exact-title ``[[rules]]`` entry per answer to a rules TOML file."""
+    """Add one exact-title ``[[rules]]`` entry per answer to a rules TOML file.
+
+    Example:
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "rules.toml"
+        >>> print(append_rules(path, [("Standup", "micro")]).read_text().strip())
+        [[rules]]
+        pattern = "^Standup$"
+        label = "micro"
+    """
     path = Path(path)
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     for title, label in answers:

@@ -10,7 +10,7 @@ from pathlib import Path
 from analyzer.errors import ConfigError
 from analyzer.types import LABELS, Label
 
-__all__ = ["Rule", "apply_rules", "load_rules"]
+__all__ = ["Rule", "apply_rules", "load_rules", "matching_rule"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,13 @@ def load_rules(path: str | Path) -> list[Rule]:
 
 def apply_rules(rules: list[Rule], title: str) -> Label | None:
     """The label of the first rule matching ``title``, or None."""
+    rule = matching_rule(rules, title)
+    return None if rule is None else rule.label
+
+
+def matching_rule(rules: list[Rule], title: str) -> Rule | None:
+    """The first rule matching ``title`` (the one that decides its label), or None."""
     for rule in rules:
         if rule.pattern.search(title):
-            return rule.label
+            return rule
     return None

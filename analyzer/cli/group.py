@@ -44,7 +44,17 @@ def main() -> None:
 
 
 def _register() -> None:
-    from analyzer.cli import classify, evaluate, events, report, review, train
+    from analyzer.cli import (
+        batch,
+        cache,
+        classify,
+        evaluate,
+        events,
+        explain,
+        report,
+        review,
+        train,
+    )
 
     main.add_command(report.report)
     main.add_command(events.events)
@@ -52,6 +62,9 @@ def _register() -> None:
     main.add_command(train.train)
     main.add_command(evaluate.evaluate)
     main.add_command(review.review)
+    main.add_command(explain.explain)
+    main.add_command(cache.cache)
+    main.add_command(batch.batch)
 
 
 _register()

@@ -11,11 +11,14 @@ import click
 
 from analyzer.analysis import ReportOptions
 from analyzer.classify.predict import DEFAULT_THRESHOLD
+from analyzer.insights.settings import InsightSettings, parse_work_days, parse_work_hours
 
 __all__ = [
     "anonymize_option",
+    "build_insight_settings",
     "build_options",
     "calendar_options",
+    "insight_options",
     "output_option",
     "warn_problems",
 ]
@@ -77,6 +80,12 @@ def calendar_options(func: F) -> F:
             help="TOML file of [[rules]] pattern/label that override the model.",
         ),
         click.option(
+            "--corrections",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="TOML file of [[corrections]] (by series_uid or title) that win over "
+            "rules and model; `altitude review --save-corrections` writes one.",
+        ),
+        click.option(
             "--model",
             type=click.Path(dir_okay=False, path_type=Path),
             help="Use this trained model instead of the shipped one.",
@@ -87,6 +96,21 @@ def calendar_options(func: F) -> F:
             default=DEFAULT_THRESHOLD,
             show_default=True,
             help="Below this confidence a label is flagged uncertain.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Parse and expand a large calendar in this many processes.",
+        ),
+        click.option(
+            "--no-cache",
+            "no_cache",
+            is_flag=True,
+            help="Parse and classify afresh, without the cache of earlier runs "
+            "(see `altitude cache`).",
         ),
         click.option(
             "--today",
@@ -119,6 +143,9 @@ def build_options(params: dict[str, Any]) -> ReportOptions:
         model=params.get("model"),
         threshold=params.get("threshold", DEFAULT_THRESHOLD),
         today=params.get("today"),
+        corrections=params.get("corrections"),
+        cache=not params.get("no_cache", False),
+        jobs=params.get("jobs") or 1,
     )
 
 
@@ -147,3 +174,96 @@ def anonymize_option(func: F) -> F:
         is_flag=True,
         help="Replace titles, people, calendars and domains with pseudonyms, for sharing.",
     )(func)
+
+
+def _parsed(parser: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        if value is None:
+            return None
+        try:
+            return parser(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return callback
+
+
+def insight_options(func: F) -> F:
+    """The thresholds of the Insights section (README, "Insights")."""
+    defaults = InsightSettings()
+    decorators = [
+        click.option(
+            "--lead-time",
+            "lead_hours",
+            type=click.FloatRange(min=0),
+            default=defaults.lead_hours,
+            show_default=True,
+            metavar="HOURS",
+            help="Events added to the calendar less than this before they start are reactive.",
+        ),
+        click.option(
+            "--work-hours",
+            metavar="HH:MM-HH:MM",
+            default=defaults.work_hours,
+            show_default=True,
+            callback=_parsed(parse_work_hours),
+            help="Working hours in the report time zone (for focus and after-hours time).",
+        ),
+        click.option(
+            "--work-days",
+            metavar="DAYS",
+            default="mon-fri",
+            show_default=True,
+            callback=_parsed(parse_work_days),
+            help="Working days, e.g. mon-fri, sun-thu or mon,tue,thu.",
+        ),
+        click.option(
+            "--focus-block",
+            "focus_hours",
+            type=click.FloatRange(min=0, min_open=True),
+            default=defaults.focus_hours,
+            show_default=True,
+            metavar="HOURS",
+            help="A free block at least this long inside working hours is focus time.",
+        ),
+        click.option(
+            "--large-meeting",
+            type=click.IntRange(min=1),
+            default=defaults.large_meeting,
+            show_default=True,
+            metavar="N",
+            help="Report the share of time in meetings of more than N people (you included).",
+        ),
+        click.option(
+            "--top-people",
+            type=click.IntRange(min=1),
+            default=defaults.top_people,
+            show_default=True,
+            metavar="N",
+            help="How many people to list by hours together.",
+        ),
+        click.option(
+            "--references",
+            is_flag=True,
+            help="Draw published reference values from a study on the charts (not targets).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def build_insight_settings(params: dict[str, Any]) -> InsightSettings:
+    """The insight thresholds from a command's parameters (defaults where absent)."""
+    defaults = InsightSettings()
+    start, end = params.get("work_hours") or (defaults.work_start_minute, defaults.work_end_minute)
+    return InsightSettings(
+        lead_hours=params.get("lead_hours", defaults.lead_hours),
+        work_days=params.get("work_days") or defaults.work_days,
+        work_start_minute=start,
+        work_end_minute=end,
+        focus_hours=params.get("focus_hours", defaults.focus_hours),
+        large_meeting=params.get("large_meeting", defaults.large_meeting),
+        top_people=params.get("top_people", defaults.top_people),
+        references=bool(params.get("references")),
+    )

@@ -13,8 +13,10 @@ from analyzer.aggregate.compare import parse_period
 from analyzer.aggregate.drift import parse_band
 from analyzer.cli.options import (
     anonymize_option,
+    build_insight_settings,
     build_options,
     calendar_options,
+    insight_options,
     output_option,
     warn_problems,
 )
@@ -79,6 +81,7 @@ def _parsed(parser: Callable[[str], Any]) -> Callable[[click.Context, click.Para
     callback=_parsed(parse_period),
     help="Compare with an earlier window, e.g. 2025-10-06:2026-01-05.",
 )
+@insight_options
 @anonymize_option
 def report(**params: Any) -> None:
     """Report the macro/micro balance, week by week.
@@ -89,6 +92,7 @@ def report(**params: Any) -> None:
       altitude report takeout.zip --format json --output report.json
       altitude report work.ics --html out/report.html --charts out/ --target-band 0.3:0.5
       altitude report work.ics --compare 2025-10-06:2026-01-05 --anonymize
+      altitude report work.ics --work-hours 08:00-17:00 --lead-time 24 --references
     """
     prepared = prepare(
         params["paths"],
@@ -97,6 +101,7 @@ def report(**params: Any) -> None:
         anonymize=params["anonymize"],
         rolling=params["rolling"],
         band=params["band"],
+        insights=build_insight_settings(params),
     )
     warn_problems(prepared.analysis.problems, params["verbose"])
     outputs = build_outputs(

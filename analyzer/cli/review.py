@@ -8,6 +8,7 @@ from typing import Any, cast
 import click
 
 from analyzer.analysis import analyze
+from analyzer.classify.corrections import append_corrections, corrections_for
 from analyzer.classify.review import append_labels, append_rules, review_candidates
 from analyzer.cli.options import build_options, calendar_options, warn_problems
 from analyzer.types import Label
@@ -32,6 +33,12 @@ _KEYS: dict[str, Label] = {"a": "macro", "i": "micro", "o": "other"}
     help="Append answers as exact-title rules to this TOML (use with --rules).",
 )
 @click.option(
+    "--save-corrections",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append answers as corrections to this TOML: by series UID for recurring events, "
+    "so one answer relabels the whole series (use with --corrections).",
+)
+@click.option(
     "--save-labels",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("altitude-labels.csv"),
@@ -42,11 +49,14 @@ def review(**params: Any) -> None:
     """Confirm or correct labels: the most uncertain and highest-hour titles first.
 
     For each title press Enter to keep the label, or a (macro), i (micro), o (other);
-    s skips, q stops. Answers are saved as training rows, and as rules with --save-rules.
+    s skips, q stops. Answers are saved as training rows, as rules with --save-rules, and
+    as series corrections with --save-corrections.
 
     \b
     Example:
       altitude review work.ics --limit 15 --save-rules my-rules.toml
+      altitude review work.ics --save-corrections corrections.toml
+      altitude report work.ics --corrections corrections.toml
       altitude train altitude-labels.csv --output models/mine.skops
     """
     analysis = analyze(params["paths"], build_options(params))
@@ -83,3 +93,7 @@ def review(**params: Any) -> None:
     if params["save_rules"] is not None:
         append_rules(params["save_rules"], answers)
         click.echo(f"Saved {len(answers)} rules to {params['save_rules']}")
+    if params["save_corrections"] is not None:
+        corrections = corrections_for(analysis.events, answers)
+        append_corrections(params["save_corrections"], corrections)
+        click.echo(f"Saved {len(corrections)} corrections to {params['save_corrections']}")

@@ -16,6 +16,7 @@ from analyzer.render.files import write_bytes
 __all__ = [
     "LABEL_COLOURS",
     "display_text",
+    "draw_references",
     "figure_bytes",
     "hour_grid",
     "new_figure",
@@ -25,12 +26,14 @@ __all__ = [
     "plot_weekly_hours",
     "render_figures",
     "save_charts",
+    "week_axis",
 ]
 
 # Okabe-Ito palette: distinguishable with every common form of colour blindness.
 LABEL_COLOURS = {"macro": "#0072B2", "micro": "#E69F00", "other": "#999999"}
 _BAND_COLOUR = "#009E73"
 _ALERT_COLOUR = "#D55E00"
+_REFERENCE_COLOUR = "#CC79A7"  # Okabe-Ito reddish purple: apart from labels, band and alerts
 _UNDRAWABLE = frozenset({"So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn"})
 
 
@@ -55,8 +58,13 @@ def plot_drift(
     band: tuple[float, float] | None = None,
     rolling: int = 4,
     title: str = "Macro share by week",
+    references: pd.DataFrame | None = None,
 ) -> Any:
-    """Weekly macro share (dots), its rolling share (line), the target band and change points."""
+    """Weekly macro share (dots), its rolling share (line), the target band and change points.
+
+    ``references`` (:func:`analyzer.load_references`): study values drawn as labelled dashed
+    lines, only when given.
+    """
     x = np.arange(len(drift))
     share = drift["macro_share"].to_numpy(dtype="float64") * 100
     rolling_share = drift["rolling_share"].to_numpy(dtype="float64") * 100
@@ -108,6 +116,7 @@ def plot_drift(
             color="#333333",
             va="top",
         )
+    draw_references(ax, references, "drift")
     ax.set_ylim(0, 100)
     ax.set_ylabel("Macro share of macro + micro hours (%)")
     ax.set_xlabel("Week starting")
@@ -196,6 +205,58 @@ def plot_sinks(ax: Any, sinks: pd.DataFrame, title: str = "Top time sinks") -> A
     return ax
 
 
+def draw_references(ax: Any, references: pd.DataFrame | None, chart: str) -> Any:
+    """Dashed lines for the study reference values of ``chart`` (values in percent).
+
+    Each line carries a short tag; its full label and citation, marked as a study's
+    reference and not a target, go in a legend under the chart.
+    """
+    if references is None or references.empty:
+        return ax
+    handles, labels = [], []
+    chosen = references[references["chart"] == chart]
+    for value, label, source in zip(
+        chosen["value"].astype("float64") * 100, chosen["label"], chosen["source"], strict=True
+    ):
+        # "_" keeps the line out of the axes' own legend; it has one of its own below.
+        line = ax.axhline(
+            value, color=_REFERENCE_COLOUR, linestyle=(0, (6, 3)), linewidth=1.6, label="_ref"
+        )
+        labels.append(f"Reference (study, not a target): {label} — {_short_source(str(source))}")
+        ax.annotate(
+            f"study {value:.0f} %",
+            (1.0, value),
+            xycoords=("axes fraction", "data"),
+            textcoords="offset points",
+            xytext=(-3, 3),
+            ha="right",
+            fontsize=8,
+            color=_REFERENCE_COLOUR,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+        )
+        handles.append(line)
+    if handles:
+        ax.figure.legend(
+            handles, labels, loc="outside lower center", fontsize=8.5, frameon=False, ncols=1
+        )
+    return ax
+
+
+def _short_source(source: str) -> str:
+    """``Porter, M. E. and Nohria, N. (2018). How CEOs ...`` -> ``Porter and Nohria (2018)``."""
+    head, _, rest = source.partition("(")
+    year = rest.partition(")")[0]
+    names = [part.strip().split(",")[0] for part in head.split(" and ")]
+    if year.isdigit() and all(names):
+        return f"{' and '.join(names)} ({year})"
+    return display_text(source, 60)
+
+
+def week_axis(ax: Any, index: pd.Index) -> None:
+    """Week-start dates along the x axis (about 13 labels at most)."""
+    _week_axis(ax, index)
+
+
 def _week_axis(ax: Any, index: pd.Index) -> None:
     labels = _week_labels(index)
     step = max(1, len(labels) // 13)
@@ -229,11 +290,12 @@ def render_figures(
     sinks: pd.DataFrame,
     band: tuple[float, float] | None = None,
     rolling: int = 4,
+    references: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """Every chart of a report as a matplotlib Figure, by file stem."""
     figures: dict[str, Any] = {}
     figure, ax = new_figure()
-    plot_drift(ax, drift, band=band, rolling=rolling)
+    plot_drift(ax, drift, band=band, rolling=rolling, references=references)
     figures["drift"] = figure
     figure, ax = new_figure()
     plot_weekly_hours(ax, weekly)

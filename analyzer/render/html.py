@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer.render.charts import LABEL_COLOURS, figure_bytes
+from analyzer.render.insights import insights_html
 from analyzer.render.text import comparison_lines
 from analyzer.types import ReportDict
 
@@ -31,6 +32,10 @@ th,td{padding:6px 10px;text-align:right;border-bottom:1px solid #eceef1}
 th:first-child,td:first-child{text-align:left}th{background:#f0f2f5;font-weight:600}
 .label{display:inline-block;padding:0 8px;border-radius:9px;color:#fff;font-size:12px}
 .note{color:#5b6573;font-size:13px}
+h3{font-size:16px;margin:22px 0 8px}td.why,th.why{text-align:left}
+td.why{font-size:13px;color:#3b4450}
+td:first-child{white-space:nowrap}
+.ref{border-left:3px solid #CC79A7;padding-left:10px}
 @media print{body{background:#fff}.chart,.card,table{box-shadow:none;break-inside:avoid}
 main{padding:0}}
 """
@@ -88,6 +93,21 @@ def render_html(
     }
     images = {name: _img(figures[name], alt) for name, alt in charts.items() if name in figures}
     comparison = _comparison_html(report.get("comparison"))
+    insight_charts = {
+        "reactive": "Share of each week's hours added to the calendar shortly before",
+        "people": "Hours with each person, by label",
+        "focus": "Share of working hours in meetings, fragmented and in focus blocks",
+    }
+    insights = report.get("insights")
+    insight_section = (
+        insights_html(
+            insights,
+            {n: _img(figures[n], alt) for n, alt in insight_charts.items() if n in figures},
+            _label,
+        )
+        if insights
+        else ""
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -111,6 +131,7 @@ times in {escape(window["timezone"])}. Macro share = macro ÷ (macro + micro).</
 <h2>When in the week</h2>
 {images.get("heatmap_macro", "")}
 {images.get("heatmap_micro", "")}
+{insight_section}
 <p class="note">Counted {report["occurrences"]} occurrences. Labels below the confidence
 threshold: {report.get("uncertain_hours", 0.0):.1f} h. Excluded: {excluded}.</p>
 </main></body></html>

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from analyzer.render.insights import insights_markdown
 from analyzer.render.text import comparison_lines
 from analyzer.types import ReportDict
 
@@ -74,6 +75,9 @@ def render_markdown(report: ReportDict, sinks: pd.DataFrame) -> str:
                 f"{r['hours_now']:.1f} | {r['change']:+.1f} |"
                 for r in rows
             ]
+    insights = report.get("insights")
+    if insights:
+        lines += insights_markdown(insights, escape_markdown)
     excluded = ", ".join(f"{k.replace('_', '-')} {v}" for k, v in report["excluded"].items())
     lines += [
         "",

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from analyzer.render.insights import PEOPLE_COLUMNS, insight_rows
 from analyzer.types import ReportDict
 
 __all__ = ["render_text", "sparkline"]
@@ -100,6 +101,9 @@ def render_text(
     comparison = report.get("comparison")
     if comparison:
         _print_comparison(console, comparison)
+    insights = report.get("insights")
+    if insights:
+        _print_insights(console, insights)
     excluded = report["excluded"]
     console.print(
         f"Counted {report['occurrences']} occurrences; "
@@ -139,3 +143,31 @@ def _print_comparison(console: Console, comparison: dict[str, Any]) -> None:
     console.print(Text("Biggest changes by series" if len(lines) > 1 else "No series changed"))
     for line in lines[1:]:
         console.print(Text(line))
+
+
+def _print_insights(console: Console, insights: dict[str, Any], people: int = 5) -> None:
+    """The Insights section: one line per measure, then the top ``people``."""
+    console.print(Text("Insights", style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for heading, text in insight_rows(insights):
+        grid.add_row(heading, text)
+    with console.capture() as captured:
+        console.print(grid)
+    for line in captured.get().splitlines():  # a grid pads every cell; keep lines clean
+        console.print(Text.from_ansi(line.rstrip()))
+    top = insights["people"]["top"][:people]
+    if top:
+        table = Table(show_edge=False, pad_edge=False, box=None)
+        table.add_column("top people", justify="left")
+        table.add_column("in/out", justify="left")
+        for heading, _ in PEOPLE_COLUMNS:
+            table.add_column(heading.lower(), justify="right")
+        for row in top:
+            table.add_row(
+                str(row["person"]),
+                "internal" if row["internal"] else "external",
+                *(f"{row[key]:.1f}" for _, key in PEOPLE_COLUMNS),
+            )
+        console.print(table)
