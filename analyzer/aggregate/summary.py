@@ -7,7 +7,7 @@ import pandas as pd
 
 from analyzer.types import LABELS
 
-__all__ = ["HOUR_COLUMNS", "macro_share", "summarize", "weekly_hours"]
+__all__ = ["HOUR_COLUMNS", "macro_share", "summarize", "weekly_hours", "with_macro_share"]
 
 HOUR_COLUMNS: tuple[str, ...] = tuple(f"{label}_hours" for label in LABELS)
 
@@ -25,6 +25,19 @@ def macro_share(macro_hours: float, micro_hours: float) -> float | None:
     if total <= 1e-12:
         return None
     return macro_hours / total
+
+
+def with_macro_share(table: pd.DataFrame) -> pd.DataFrame:
+    """Add ``macro_share`` = macro / (macro + micro) to a table of hours (NaN where both are 0).
+
+    Example:
+        >>> hours = pd.DataFrame({"macro_hours": [1.0, 0.0], "micro_hours": [3.0, 0.0]})
+        >>> with_macro_share(hours)["macro_share"].tolist()
+        [0.25, nan]
+    """
+    both = table["macro_hours"] + table["micro_hours"]
+    table["macro_share"] = (table["macro_hours"] / both.where(both > 1e-12)).astype("float64")
+    return table
 
 
 def weekly_hours(
@@ -63,11 +76,7 @@ def weekly_hours(
     table = table.reindex(columns=list(LABELS), fill_value=0.0).astype("float64")
     table.columns = list(HOUR_COLUMNS)
     table.columns.name = None
-    shares = [
-        macro_share(a, b) for a, b in zip(table["macro_hours"], table["micro_hours"], strict=True)
-    ]
-    table["macro_share"] = pd.Series(shares, index=table.index, dtype="float64")
-    return table
+    return with_macro_share(table)
 
 
 def summarize(events: pd.DataFrame, freq: str = "W-MON", by: str | None = None) -> pd.DataFrame:
@@ -112,11 +121,7 @@ def summarize(events: pd.DataFrame, freq: str = "W-MON", by: str | None = None) 
         table = table.reindex(periods.union(pd.DatetimeIndex(table.index)), fill_value=0.0)
     table.columns = list(HOUR_COLUMNS)
     table.columns.name = None
-    shares = [
-        macro_share(a, b) for a, b in zip(table["macro_hours"], table["micro_hours"], strict=True)
-    ]
-    table["macro_share"] = pd.Series(shares, index=table.index, dtype="float64")
-    return table
+    return with_macro_share(table)
 
 
 def _spread(events: pd.DataFrame, freq: str) -> pd.DataFrame:

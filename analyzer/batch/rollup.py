@@ -11,7 +11,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from analyzer.aggregate.drift import drift_table
-from analyzer.aggregate.summary import macro_share
+from analyzer.aggregate.summary import macro_share, with_macro_share
 from analyzer.batch.config import Person, Team
 from analyzer.batch.person import PersonResult
 
@@ -111,11 +111,7 @@ def weekly_frame(
         dtype="float64",
     )
     table = table.reindex(pd.Index(list(week_starts), name="week_start"), fill_value=0.0)
-    shares = [
-        macro_share(a, b) for a, b in zip(table["macro_hours"], table["micro_hours"], strict=True)
-    ]
-    table["macro_share"] = pd.Series(shares, index=table.index, dtype="float64")
-    return table
+    return with_macro_share(table)
 
 
 def find_alert(
@@ -171,10 +167,7 @@ def build_rollup(
                 person.target_band,
             )
         )
-    shares = [
-        macro_share(a, b) for a, b in zip(total["macro_hours"], total["micro_hours"], strict=True)
-    ]
-    total["macro_share"] = pd.Series(shares, index=total.index, dtype="float64")
+    total = with_macro_share(total)
     return TeamRollup(team, total, drift_table(total, rolling, team.target_band), rows, drifts)
 
 

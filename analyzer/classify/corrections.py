@@ -10,7 +10,6 @@ appending a new answer overrides an old one.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ import pandas as pd
 
 from analyzer.errors import ConfigError
 from analyzer.render.files import write_text
+from analyzer.tomltables import read_tables
 from analyzer.types import LABELS, Label
 
 __all__ = [
@@ -65,23 +65,8 @@ def load_corrections(path: str | Path) -> list[Correction]:
     Raises:
         ConfigError: the file is missing, not TOML, or an entry is malformed.
     """
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"cannot read corrections file {path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read corrections file {path}: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    entries = data.get("corrections", [])
-    if not isinstance(entries, list):
-        raise ConfigError(f"{path}: 'corrections' must be a list of [[corrections]] tables")
     corrections = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"{path}: corrections #{number}"
-        if not isinstance(entry, dict):
-            raise ConfigError(f"{where}: must be a table with label and series_uid or title")
+    for where, entry in read_tables(path, "corrections", "corrections"):
         label = entry.get("label")
         if label not in LABELS:
             raise ConfigError(f"{where}.label: must be one of macro, micro, other, not {label!r}")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.errors import ConfigError
+from analyzer.tomltables import read_tables
 from analyzer.types import LABELS, Label
 
 __all__ = ["Rule", "apply_rules", "load_rules", "matching_rule"]
@@ -33,23 +33,8 @@ def load_rules(path: str | Path) -> list[Rule]:
     Raises:
         ConfigError: the file is missing, not TOML, or a rule is malformed.
     """
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"cannot read rules file {path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read rules file {path}: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    entries = data.get("rules", [])
-    if not isinstance(entries, list):
-        raise ConfigError(f"{path}: 'rules' must be a list of [[rules]] tables")
     rules = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"{path}: rules #{number}"
-        if not isinstance(entry, dict):
-            raise ConfigError(f"{where}: must be a table with pattern and label")
+    for where, entry in read_tables(path, "rules", "rules"):
         pattern, label = entry.get("pattern"), entry.get("label")
         if not isinstance(pattern, str) or not pattern:
             raise ConfigError(f"{where}.pattern: a non-empty string is required")

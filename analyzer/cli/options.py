@@ -20,6 +20,7 @@ __all__ = [
     "calendar_options",
     "insight_options",
     "output_option",
+    "parsed_by",
     "warn_problems",
 ]
 
@@ -176,7 +177,9 @@ def anonymize_option(func: F) -> F:
     )(func)
 
 
-def _parsed(parser: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+def parsed_by(parser: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback running ``parser`` on the value; its ValueError is a usage error."""
+
     def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
         if value is None:
             return None
@@ -206,7 +209,7 @@ def insight_options(func: F) -> F:
             metavar="HH:MM-HH:MM",
             default=defaults.work_hours,
             show_default=True,
-            callback=_parsed(parse_work_hours),
+            callback=parsed_by(parse_work_hours),
             help="Working hours in the report time zone (for focus and after-hours time).",
         ),
         click.option(
@@ -214,7 +217,7 @@ def insight_options(func: F) -> F:
             metavar="DAYS",
             default="mon-fri",
             show_default=True,
-            callback=_parsed(parse_work_days),
+            callback=parsed_by(parse_work_days),
             help="Working days, e.g. mon-fri, sun-thu or mon,tue,thu.",
         ),
         click.option(

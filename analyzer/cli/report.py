@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +17,12 @@ from analyzer.cli.options import (
     calendar_options,
     insight_options,
     output_option,
+    parsed_by,
     warn_problems,
 )
 from analyzer.reporting import FORMATS, build_outputs, prepare
 
 __all__ = ["report"]
-
-
-def _parsed(parser: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
-    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-        if value is None:
-            return None
-        try:
-            return parser(value)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc)) from None
-
-    return callback
 
 
 @click.command()
@@ -72,13 +60,13 @@ def _parsed(parser: Callable[[str], Any]) -> Callable[[click.Context, click.Para
     "--target-band",
     "band",
     metavar="LO:HI",
-    callback=_parsed(parse_band),
+    callback=parsed_by(parse_band),
     help="Target band of the macro share, e.g. 0.3:0.5.",
 )
 @click.option(
     "--compare",
     metavar="FROM:TO",
-    callback=_parsed(parse_period),
+    callback=parsed_by(parse_period),
     help="Compare with an earlier window, e.g. 2025-10-06:2026-01-05.",
 )
 @insight_options

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 
 from analyzer.errors import ConfigError
+from analyzer.tomltables import read_tables
 
 __all__ = ["REFERENCE_CHARTS", "REFERENCE_COLUMNS", "load_references"]
 
@@ -34,27 +34,13 @@ def load_references(path: str | Path | None = None) -> pd.DataFrame:
         [['ceo_strategy_share', 0.21], ['ceo_meeting_share', 0.72]]
     """
     name = str(path) if path is not None else "references.toml"
-    try:
-        text = (
-            Path(path).read_text(encoding="utf-8")
-            if path is not None
-            else files("analyzer.insights").joinpath("references.toml").read_text(encoding="utf-8")
-        )
-        data = tomllib.loads(text)
-    except FileNotFoundError:
-        raise ConfigError(f"cannot read references file {name}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read references file {name}: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{name}: not valid TOML ({exc})") from None
-    entries = data.get("reference", [])
-    if not isinstance(entries, list):
-        raise ConfigError(f"{name}: 'reference' must be a list of [[reference]] tables")
+    packaged = (
+        files("analyzer.insights").joinpath("references.toml").read_text(encoding="utf-8")
+        if path is None
+        else None
+    )
     rows = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"{name}: reference #{number}"
-        if not isinstance(entry, dict):
-            raise ConfigError(f"{where}: must be a table")
+    for where, entry in read_tables(name, "reference", "references", packaged):
         for key in ("id", "label", "definition", "source"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise ConfigError(f"{where}.{key}: a non-empty string is required")
