@@ -11,7 +11,7 @@ from pathlib import Path
 
 from analyzer._version import __version__
 
-__all__ = ["code_fingerprint", "default_cache_dir", "write_atomically"]
+__all__ = ["code_fingerprint", "default_cache_dir", "replace_atomically", "write_atomically"]
 
 # Libraries whose upgrade can change a result (occurrences, labels, pixels).
 _LIBRARIES = (
@@ -61,21 +61,42 @@ def code_fingerprint(
     return digest.hexdigest()
 
 
+def replace_atomically(path: Path, data: bytes, honour_umask: bool = False) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    Readers see the old file or the new one, never half of one; folders are created as
+    needed. The temporary file is named ``.<name>.<random>``. ``mkstemp`` creates it 0600;
+    with ``honour_umask`` it gets the usual permissions instead (reports a user shares).
+
+    Raises:
+        OSError: the folder or the file cannot be written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if honour_umask:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomically(path: Path, data: bytes) -> bool:
-    """Write a cache file atomically (temporary file, then rename); False if it failed.
+    """Write a cache file atomically; False if it failed.
 
     A cache that cannot be written is simply not used: no error reaches the user.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        replace_atomically(path, data)
     except OSError:
         return False
     return True
