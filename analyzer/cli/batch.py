@@ -29,7 +29,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date like 2026-03-02") from None
 
 
-@click.command()
+@click.command(short_help="Write reports for many people and teams from a config.")
 @click.argument("config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: one per core."

@@ -13,7 +13,7 @@ from analyzer.classify.predict import classify_titles
 __all__ = ["evaluate"]
 
 
-@click.command()
+@click.command(short_help="Score the classifier on a labelled CSV.")
 @click.argument("labelled", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--model",

@@ -15,7 +15,7 @@ from analyzer.insights.explain import explain_titles, term_weights
 __all__ = ["explain"]
 
 
-@click.command()
+@click.command(short_help="Explain why a title gets its label.")
 @click.argument("titles", nargs=-1, required=True, metavar="TITLE...")
 @click.option(
     "--rules",

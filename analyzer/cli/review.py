@@ -18,7 +18,7 @@ __all__ = ["review"]
 _KEYS: dict[str, Label] = {"a": "macro", "i": "micro", "o": "other"}
 
 
-@click.command()
+@click.command(short_help="Confirm or correct the labels that matter most.")
 @calendar_options
 @click.option(
     "--limit",
