@@ -69,3 +69,26 @@ def test_jobs_two_gives_identical_report(runner: CliRunner) -> None:
 def test_unsplittable_text_is_returned_whole() -> None:
     data = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\n"  # truncated: no END
     assert split_by_uid(data, 2) == [data]
+
+
+def test_jobs_stay_parallel_when_only_the_header_is_cached(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import analyzer.calendars.files as files_module
+
+    monkeypatch.setenv("ALTITUDE_CACHE_DIR", str(tmp_path))
+    calls = []
+    real = files_module.expand_in_parallel
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files_module, "expand_in_parallel", counted)
+    path = str(SAMPLES / "ceo_google.ics")
+    for start, end in (("2026-01-05", "2026-02-02"), ("2026-02-02", "2026-03-02")):
+        result = runner.invoke(
+            main, ["report", path, "--from", start, "--to", end, "--jobs", "2", "-f", "json"]
+        )
+        assert result.exit_code == 0, result.stderr
+    assert len(calls) == 2  # the second window found the header cached, not the expansion

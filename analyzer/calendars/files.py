@@ -74,7 +74,6 @@ class CalendarFile:
             self.jobs > 1
             and len(self.source.data) >= _PARALLEL_MIN_BYTES
             and "parsed" not in self.__dict__
-            and "header" not in self.__dict__
         )
 
     def quick_header(self) -> CalendarHeader:
@@ -82,7 +81,7 @@ class CalendarFile:
 
         Its ``addresses`` are empty in that case: read :attr:`header` after :meth:`expand`.
         """
-        if not self._parallel:
+        if not self._parallel or "header" in self.__dict__:
             return self.header
         cached = self._cache.get_header(self.digest)
         if cached is not None:
@@ -102,8 +101,9 @@ class CalendarFile:
             return found
         if self._parallel:
             header, found = expand_in_parallel(self.source, span_start, span_end, tz, self.jobs)
-            self.__dict__["header"] = header
-            self._cache.put_header(self.digest, header)
+            if "header" not in self.__dict__:
+                self.__dict__["header"] = header
+                self._cache.put_header(self.digest, header)
         else:
             found = expand_occurrences(self.parsed, span_start, span_end, tz)
         self._cache.put_expansion(self.digest, span, found)
