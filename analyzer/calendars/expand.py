@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -44,18 +44,23 @@ class Expansion:
 
 
 def expand_occurrences(
-    parsed: ParsedCalendar, span_start: dt.datetime, span_end: dt.datetime, tz: ZoneInfo
+    parsed: ParsedCalendar,
+    span_start: dt.datetime,
+    span_end: dt.datetime,
+    tz: ZoneInfo,
+    numbers: Sequence[int] | None = None,
 ) -> Expansion:
     """Expand every VEVENT series of ``parsed`` into the occurrences touching the span.
 
     Occurrences stream into compact columns (:class:`OccurrenceTable`) as they are expanded;
     floating times and dates are read in ``tz``. A component whose start, end or recurrence
     cannot be read is skipped and reported in ``problems`` (counted as ``invalid``); the
-    rest of the calendar is still expanded.
+    rest of the calendar is still expanded. ``numbers`` gives each VEVENT's number in the
+    whole file when ``parsed`` is a part of it (see :mod:`analyzer.calendars.split`).
     """
     builder = TableBuilder(tz)
     problems: list[ComponentProblem] = []
-    for uid, components in _series(parsed):
+    for uid, components in _series(parsed, numbers):
         good = []
         for component in components:
             reason = _problem(component)
@@ -75,10 +80,15 @@ def expand_occurrences(
     return Expansion(builder.build(), problems)
 
 
-def _series(parsed: ParsedCalendar) -> Iterator[tuple[str, list[Any]]]:
+def _series(
+    parsed: ParsedCalendar, numbers: Sequence[int] | None
+) -> Iterator[tuple[str, list[Any]]]:
     """Group VEVENTs by UID (a series stays with its overrides), in file order."""
     groups: dict[str, list[Any]] = {}
-    for index, component in enumerate(parsed.calendar.walk("VEVENT")):
+    events = parsed.calendar.walk("VEVENT")
+    if numbers is None or len(numbers) != len(events):
+        numbers = range(len(events))
+    for index, component in zip(numbers, events, strict=True):
         uid = str(component.get("UID", "")).strip() or f"(no UID, event #{index + 1})"
         groups.setdefault(uid, []).append(component)
     yield from groups.items()
@@ -125,6 +135,11 @@ class _Light(recurring_ical_events.occurrence.Occurrence):  # type: ignore[misc]
 
 _SELECT = recurring_ical_events.ComponentsWithName("VEVENT", occurrence=_Light)
 
+try:  # the library's reading of one event's times; a future version may move it
+    from recurring_ical_events.adapters.event import EventAdapter as _EventAdapter
+except ImportError:  # pragma: no cover - then every event takes the full expansion
+    _EventAdapter = None
+
 
 def _expand_series(
     builder: TableBuilder,
@@ -134,15 +149,28 @@ def _expand_series(
     span_start: dt.datetime,
     span_end: dt.datetime,
 ) -> None:
-    mini = icalendar.Calendar()
-    for component in components:
-        mini.add_component(component)
     recurring = any(
         c.get("RRULE") is not None or c.get("RDATE") is not None or c.get("RECURRENCE-ID")
         for c in components
     )
     masters = [c for c in components if c.get("RECURRENCE-ID") is None] or components
     series_start = epoch_seconds(masters[0].start, builder.tz)
+    single = not recurring and len(components) == 1 and components[0].get("EXDATE") is None
+    if single and _EventAdapter is not None:
+        # One event that does not recur (most of a calendar of single events): the
+        # library's own adapter reads its times (DTEND, DURATION or the RFC 5545 default)
+        # and decides whether they touch the span, exactly as the expansion below would;
+        # only the series machinery, which costs more than the event, is skipped.
+        adapter = _EventAdapter(components[0])
+        if adapter.is_in_span(span_start, span_end):
+            facts, anchor = _read_facts(
+                components[0], calendar_name, uid, False, series_start, builder.tz
+            )
+            builder.add(builder.add_component(facts), adapter.start, adapter.end, anchor)
+        return
+    mini = icalendar.Calendar()
+    for component in components:
+        mini.add_component(component)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         found = recurring_ical_events.of(mini, components=[_SELECT]).between(span_start, span_end)

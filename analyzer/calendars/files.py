@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 
 from analyzer.calendars.cache import ParseCache
 from analyzer.calendars.expand import Expansion, expand_occurrences
-from analyzer.calendars.parallel import expand_in_parallel
+from analyzer.calendars.parallel import PART_BYTES, expand_in_parts
 from analyzer.calendars.parse import CalendarHeader, ParsedCalendar, parse_calendar
 from analyzer.calendars.sources import CalendarSource
 from analyzer.calendars.split import scan_header
+from analyzer.progress import report_progress
 
 __all__ = ["CalendarFile"]
 
@@ -68,20 +69,22 @@ class CalendarFile:
         return header
 
     @property
-    def _parallel(self) -> bool:
-        """Split across processes: asked for, worth it, and not parsed here already."""
-        return (
-            self.jobs > 1
-            and len(self.source.data) >= _PARALLEL_MIN_BYTES
-            and "parsed" not in self.__dict__
-        )
+    def _in_parts(self) -> bool:
+        """Parse and expand part by part: the file is large or goes to worker processes.
+
+        Not when it was parsed here already (then the whole parse is at hand).
+        """
+        if "parsed" in self.__dict__ or not self.source.data:
+            return False
+        size = len(self.source.data)
+        return size > PART_BYTES or (self.jobs > 1 and size >= _PARALLEL_MIN_BYTES)
 
     def quick_header(self) -> CalendarHeader:
-        """Calendar name and time zone, without parsing when the file goes to workers.
+        """Calendar name and time zone, without parsing when the file is read in parts.
 
         Its ``addresses`` are empty in that case: read :attr:`header` after :meth:`expand`.
         """
-        if not self._parallel or "header" in self.__dict__:
+        if not self._in_parts or "header" in self.__dict__:
             return self.header
         cached = self._cache.get_header(self.digest)
         if cached is not None:
@@ -99,8 +102,10 @@ class CalendarFile:
         found = self._cache.get_expansion(self.digest, span, self.name)
         if found is not None:
             return found
-        if self._parallel:
-            header, found = expand_in_parallel(self.source, span_start, span_end, tz, self.jobs)
+        if self._in_parts:
+            header, found = expand_in_parts(
+                self.source, span_start, span_end, tz, self.jobs, progress=self._progress
+            )
             if "header" not in self.__dict__:
                 self.__dict__["header"] = header
                 self._cache.put_header(self.digest, header)
@@ -108,3 +113,6 @@ class CalendarFile:
             found = expand_occurrences(self.parsed, span_start, span_end, tz)
         self._cache.put_expansion(self.digest, span, found)
         return found
+
+    def _progress(self, done: int, total: int) -> None:
+        report_progress(f"Reading {self.name}", done, total)

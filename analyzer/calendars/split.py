@@ -1,23 +1,35 @@
-"""Split one calendar's text into self-contained parts by UID, for parallel parsing.
+"""Cut one calendar's text into self-contained parts by UID, to parse a part at a time.
 
 A series stays with its overrides (same UID); every part repeats the calendar's own
 properties and its VTIMEZONE blocks, so each part parses to the same events it would have
-had in the whole file. The split works on lines: content lines that continue a folded line
-start with a space or a tab (RFC 5545 section 3.1), so ``BEGIN:VEVENT`` at the start of a
-line always opens a component.
+had in the whole file. Parts follow the file: series appear in the order of their first
+component, as a whole-file expansion walks them, so joining the parts' results in order
+gives the whole file's result. The split works on lines: content lines that continue a
+folded line start with a space or a tab (RFC 5545 section 3.1), so ``BEGIN:VEVENT`` at the
+start of a line always opens a component. Text whose structure is not one plain
+VCALENDAR is left whole, for the parser to judge.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-__all__ = ["scan_header", "split_by_uid"]
+__all__ = ["Part", "scan_header", "split_by_uid"]
 
 _NEWLINE = re.compile(rb"\r?\n")
 
 
-def _lines(data: bytes) -> list[bytes]:
-    return data.splitlines(keepends=True)
+@dataclass(frozen=True)
+class Part:
+    """A self-contained calendar, and the file-wide number of each of its VEVENTs.
+
+    ``numbers`` lets a part name an event without a UID as the whole file would
+    ("event #7"); it is empty when the part is the whole text.
+    """
+
+    data: bytes
+    numbers: tuple[int, ...] = ()
 
 
 def _unfold(block: bytes) -> bytes:
@@ -56,46 +68,94 @@ def scan_header(data: bytes) -> tuple[str | None, str | None]:
     return found.get(b"X-WR-CALNAME") or None, found.get(b"X-WR-TIMEZONE") or None
 
 
-def split_by_uid(data: bytes, parts: int) -> list[bytes]:
-    """At most ``parts`` calendars holding every VEVENT of ``data``, grouped by UID.
+@dataclass
+class _Layout:
+    header: list[bytes]
+    timezones: list[bytes]
+    others: list[bytes]  # top-level components that are neither events nor time zones
+    events: dict[bytes, list[tuple[int, bytes]]]  # UID -> (event number, text), file order
+    footer: bytes
 
-    Parts are balanced by size; each keeps the header and every VTIMEZONE. Returns
-    ``[data]`` when there is nothing to split.
-    """
-    lines = _lines(data)
-    header: list[bytes] = []
-    timezones: list[bytes] = []
-    events: dict[bytes, list[bytes]] = {}
-    footer: list[bytes] = []
+
+def _layout(data: bytes) -> _Layout | None:
+    """The calendar's pieces, or None when it is not one well-formed VCALENDAR."""
+    lines = data.splitlines(keepends=True)
+    layout = _Layout([], [], [], {}, b"")
     block: list[bytes] | None = None
     kind = b""
+    opened = closed = False
+    count = 0
     for line in lines:
         upper = line.rstrip(b"\r\n").upper()
-        if block is None:
-            if upper.startswith(b"BEGIN:V") and upper != b"BEGIN:VCALENDAR":
-                block, kind = [line], upper[6:]
-            elif upper == b"END:VCALENDAR":
-                footer.append(line)
-            elif not events and not timezones:
-                header.append(line)
+        if block is not None:
+            block.append(line)
+            if upper == b"END:" + kind:
+                text = b"".join(block)
+                if kind == b"VTIMEZONE":
+                    layout.timezones.append(text)
+                elif kind == b"VEVENT":
+                    uid = _uid(text) or b"\x00%d" % count  # no UID: a series of its own
+                    layout.events.setdefault(uid, []).append((count, text))
+                    count += 1
+                else:
+                    layout.others.append(text)
+                block = None
             continue
-        block.append(line)
-        if upper == b"END:" + kind:
-            text = b"".join(block)
-            if kind == b"VTIMEZONE":
-                timezones.append(text)
-            elif kind == b"VEVENT":
-                uid = _uid(text) or b"#%d" % len(events)  # no UID: a series of its own
-                events.setdefault(uid, []).append(text)
-            block = None
-    if parts <= 1 or len(events) < 2 or block is not None:
-        return [data]
-    buckets: list[list[bytes]] = [[] for _ in range(min(parts, len(events)))]
-    sizes = [0] * len(buckets)
-    for group in sorted(events.values(), key=lambda g: -sum(map(len, g))):
-        smallest = sizes.index(min(sizes))
-        buckets[smallest].extend(group)
-        sizes[smallest] += sum(map(len, group))
-    prefix = b"".join(header) + b"".join(timezones)
-    suffix = b"".join(footer) or b"END:VCALENDAR\r\n"
-    return [prefix + b"".join(bucket) + suffix for bucket in buckets if bucket]
+        if not line.strip():
+            continue  # blank lines between components carry nothing
+        if closed:
+            return None  # text after the calendar: a second calendar or damage
+        if upper == b"BEGIN:VCALENDAR":
+            if opened:
+                return None
+            opened = True
+            layout.header.append(line)
+        elif upper == b"END:VCALENDAR":
+            closed = True
+            layout.footer = line
+        elif not opened:
+            return None
+        elif upper.startswith(b"BEGIN:"):
+            block, kind = [line], upper[6:]
+        elif upper.startswith(b"END:"):
+            return None
+        elif not layout.events and not layout.timezones and not layout.others:
+            layout.header.append(line)
+        else:
+            return None  # a calendar property between components: keep the text whole
+    if not (opened and closed) or block is not None:
+        return None
+    return layout
+
+
+def split_by_uid(data: bytes, max_bytes: int) -> list[Part]:
+    """Parts of about ``max_bytes`` of events each, holding every VEVENT of ``data`` once.
+
+    Each part keeps the header and every VTIMEZONE; other top-level components go to the
+    first part. Returns the whole text as one part when it cannot or need not be split.
+
+    Example:
+        >>> cal = b"BEGIN:VCALENDAR\\r\\n%bEND:VCALENDAR\\r\\n" % b"".join(
+        ...     b"BEGIN:VEVENT\\r\\nUID:%d\\r\\nEND:VEVENT\\r\\n" % n for n in range(3))
+        >>> [p.numbers for p in split_by_uid(cal, 1)]
+        [(0,), (1,), (2,)]
+    """
+    layout = _layout(data)
+    if layout is None or len(layout.events) < 2 or len(data) <= max_bytes:
+        return [Part(data)]
+    prefix = b"".join(layout.header) + b"".join(layout.timezones)
+    parts: list[Part] = []
+    chunk: list[bytes] = list(layout.others)
+    numbers: list[int] = []
+    size = sum(map(len, chunk))
+    for group in layout.events.values():
+        for number, text in group:
+            chunk.append(text)
+            numbers.append(number)
+            size += len(text)
+        if size >= max_bytes:
+            parts.append(Part(prefix + b"".join(chunk) + layout.footer, tuple(numbers)))
+            chunk, numbers, size = [], [], 0
+    if numbers or chunk:
+        parts.append(Part(prefix + b"".join(chunk) + layout.footer, tuple(numbers)))
+    return parts

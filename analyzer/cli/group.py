@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from analyzer._version import __version__
+from analyzer.cli.progress import progress_on_terminal
 from analyzer.errors import AltitudeError
 
 __all__ = ["main"]
@@ -17,7 +18,8 @@ class AltitudeGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with progress_on_terminal():
+                return super().invoke(ctx)
         except AltitudeError as exc:
             click.echo(f"Error: {exc.message}", err=True)
             ctx.exit(exc.exit_code)
