@@ -28,7 +28,7 @@ def _forbid(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(files_module, "parse_calendar", fail)
     monkeypatch.setattr(files_module, "expand_occurrences", fail)
-    monkeypatch.setattr(label_module, "load_model", fail)
+    monkeypatch.setattr(label_module, "load_predictor", fail)
 
 
 def test_warm_run_reads_nothing_but_the_cache_and_is_identical(

@@ -4,14 +4,19 @@
 2. Compare the candidate pipelines by 5-fold cross-validation on the training split.
 3. Fit the best on the training split; score it on the held-out split and on the
    independent evaluation set (tests/data/eval_titles.csv, written apart from the data).
-4. Refit the best on all rows, write models/altitude.skops, models/metrics.json and
-   models/MODEL_CARD.md (prose from models/MODEL_CARD.in.md, numbers from this run).
+4. Refit the best on all rows, write models/altitude.skops, its exact export for fast
+   inference models/altitude.linear.npz (analyzer/classify/linear.py), models/metrics.json
+   and models/MODEL_CARD.md (prose from models/MODEL_CARD.in.md, numbers from this run).
+
+`python tools/build_model.py --sidecar-only` rewrites only models/altitude.linear.npz from
+the existing models/altitude.skops, without retraining (the skops file is left untouched).
 """
 
 from __future__ import annotations
 
 import json
 import platform
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -23,7 +28,7 @@ from sklearn.model_selection import train_test_split
 
 from analyzer.classify.clean import clean_title
 from analyzer.classify.evaluate import score_labels
-from analyzer.classify.model_io import save_model
+from analyzer.classify.model_io import load_model, save_model, write_sidecar
 from analyzer.classify.pipeline import build_pipeline
 from analyzer.classify.train import SHIPPED_DATA, compare_models, read_labelled
 
@@ -65,7 +70,7 @@ def main() -> None:
 
     final = build_pipeline(best)  # type: ignore[arg-type]
     final.fit(np.asarray(data["title"], dtype=object), np.asarray(data["label"], dtype=object))
-    save_model(final, MODELS / "altitude.skops")
+    save_model(final, MODELS / "altitude.skops")  # and its sidecar, altitude.linear.npz
 
     evaluation = pd.read_csv(EVAL, dtype=str, keep_default_na=False)
     evaluation["predicted"] = final.predict(np.asarray(evaluation["title"], dtype=object))
@@ -118,5 +123,15 @@ def main() -> None:
     print(json.dumps({k: metrics[k] for k in ("chosen", "rows", "cross_validation", "seconds")}))
 
 
+def sidecar_only() -> None:
+    """Export the existing models/altitude.skops to models/altitude.linear.npz."""
+    path = MODELS / "altitude.skops"
+    written = write_sidecar(load_model(path), path)
+    print(f"wrote {written}" if written else f"{path.name} cannot be exported: no sidecar")
+
+
 if __name__ == "__main__":
-    main()
+    if "--sidecar-only" in sys.argv[1:]:
+        sidecar_only()
+    else:
+        main()

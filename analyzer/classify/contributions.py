@@ -14,6 +14,10 @@ The word weights, ``other`` and the intercept add up exactly to the model's scor
 label. For a calibrated SVM the coefficients are the average over its calibration folds, so
 the weights explain the averaged score; the confidence shown beside them is the calibrated
 probability. Models that are not linear over these features get no weights (``None``).
+
+All of it runs on the model's NumPy export (:class:`analyzer.classify.linear.LinearTitleModel`,
+which also computes the TF-IDF values and the columns), so explaining a title needs neither
+scikit-learn nor SciPy; a scikit-learn pipeline is exported first.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
+
+from analyzer.classify.linear import HashedBlock, LinearTitleModel, as_linear, hash_columns
 
 __all__ = ["TitleTerms", "linear_weights", "title_terms"]
 
@@ -48,20 +53,17 @@ class TitleTerms:
         return sum(w for _, w in self.terms) + self.other + self.intercept
 
 
-@dataclass(frozen=True)
-class _Block:
-    """One hashed block of the feature matrix: its analyzer and where its columns start."""
-
-    vectorizer: Any
-    offset: int
-
-
 def linear_weights(model: Any) -> tuple[list[str], FloatArray, FloatArray] | None:
     """``(classes, coefficients (classes x features), intercepts)`` of a linear pipeline.
 
     Logistic regression gives its coefficients; a calibrated classifier the average of its
     folds' estimators. ``None`` when the final step is not linear (naive Bayes, ...).
     """
+    if isinstance(model, LinearTitleModel):
+        support_coef, intercept = model.mean_linear
+        coef = np.zeros((len(support_coef), model.n_features))
+        coef[:, model.support] = support_coef
+        return list(model.classes), coef, intercept
     final = model.steps[-1][1] if hasattr(model, "steps") else model
     if hasattr(final, "calibrated_classifiers_"):
         estimators = [c.estimator for c in final.calibrated_classifiers_]
@@ -84,8 +86,9 @@ def title_terms(
     """The word weights of each title towards its label (see the module docstring).
 
     Args:
-        model: a fitted pipeline ``clean -> features -> linear model`` (as built by
-            :func:`analyzer.classify.pipeline.build_pipeline`).
+        model: a :class:`~analyzer.classify.linear.LinearTitleModel`, or a fitted pipeline
+            ``clean -> features -> linear model`` (as built by
+            :func:`analyzer.classify.pipeline.build_pipeline`), which is exported to one.
         titles: raw titles.
         labels: the label to explain for each title (usually the predicted one).
 
@@ -93,19 +96,18 @@ def title_terms(
         One :class:`TitleTerms` per title, or ``None`` when the model is not linear over
         hashed n-grams.
     """
-    weights = linear_weights(model)
-    steps = dict(getattr(model, "steps", []))
-    blocks = _blocks(steps.get("features"))
-    if weights is None or blocks is None or not titles:
-        return None if weights is None or blocks is None else []
-    classes, coef, intercept = weights
-    clean = steps.get("clean")
-    cleaned = [str(t) for t in (clean.transform(list(titles)) if clean else titles)]
-    matrix = sparse.csr_matrix(steps["features"].transform(cleaned))
+    linear = as_linear(model)
+    if linear is None or not titles:
+        return None if linear is None else []
+    classes = linear.classes
+    coef, intercept = linear.mean_linear
+    blocks = linear.blocks
+    cleaned = linear.clean_titles(list(titles))
+    matrix = linear.features(cleaned)
     label_rows = np.array([classes.index(str(label)) for label in labels], dtype=np.int64)
 
     word_pattern = re.compile(_word_pattern(blocks))
-    preprocess = blocks[0].vectorizer.build_preprocessor()
+    preprocess = blocks[0].preprocess
     token_text: list[str] = []
     token_title: list[int] = []
     occ_title: list[npt.NDArray[np.int64]] = []
@@ -120,7 +122,7 @@ def title_terms(
         token_text.extend(prepared[s:e] for s, e in spans)
         token_title.extend([index] * len(spans))
         for number, block in enumerate(blocks):
-            grams, rows, cols, share = _ngrams(block.vectorizer, prepared, spans)
+            grams, rows, cols, share = _ngrams(block, prepared, spans)
             if not grams:
                 continue
             block_grams[number].extend(grams)
@@ -136,18 +138,22 @@ def title_terms(
     for number, block in enumerate(blocks):
         if block_grams[number]:
             column[which == number] = (
-                _hash_columns(block.vectorizer, block_grams[number]) + block.offset
+                hash_columns(block_grams[number], block.n_features) + block.offset
             )
     # Several n-grams of one title in one column share that column's value equally.
-    key = title_of * matrix.shape[1] + column
+    width = linear.n_features
+    key = title_of * width + column
     _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-    values = np.asarray(matrix[title_of, column], dtype="float64").ravel()
-    contribution = values * coef[label_rows[title_of], column] / counts[inverse]
+    stored = matrix.row * width + matrix.column  # sorted: the matrix is in CSR order
+    at = np.minimum(np.searchsorted(stored, key), max(len(stored) - 1, 0))
+    values = np.where(stored[at] == key, matrix.value[at], 0.0) if len(stored) else 0.0 * key
+    position, found = linear.positions(column)
+    weight = np.where(found, coef[label_rows[title_of], position], 0.0)
+    contribution = values * weight / counts[inverse]
     rows = np.concatenate([a[0] for a in attribution])
     cols = np.concatenate([a[1] for a in attribution])
     share = np.concatenate([a[2] for a in attribution])
-    shares = sparse.csr_matrix((share, (rows, cols)), shape=(n_occ, max(1, len(token_text))))
-    per_token = shares.T @ contribution
+    per_token = _shared_out(rows, cols, share, contribution, max(1, len(token_text)))
     per_title = np.bincount(title_of, weights=contribution, minlength=len(cleaned))
     token_sum = np.bincount(
         np.array(token_title, np.int64),
@@ -156,8 +162,8 @@ def title_terms(
     )
     result = []
     by_title: list[dict[str, float]] = [{} for _ in cleaned]
-    for text, owner, weight in zip(token_text, token_title, per_token, strict=False):
-        by_title[owner][text] = by_title[owner].get(text, 0.0) + float(weight)
+    for text, owner, weight_of in zip(token_text, token_title, per_token, strict=False):
+        by_title[owner][text] = by_title[owner].get(text, 0.0) + float(weight_of)
     for index, words in enumerate(by_title):
         ranked = tuple(sorted(words.items(), key=lambda item: (-abs(item[1]), item[0])))
         row = label_rows[index]
@@ -166,41 +172,34 @@ def title_terms(
     return result
 
 
+def _shared_out(
+    rows: npt.NDArray[np.int64],
+    cols: npt.NDArray[np.int64],
+    share: FloatArray,
+    contribution: FloatArray,
+    n_tokens: int,
+) -> FloatArray:
+    """Each token's total: ``Σ share(n-gram, token) x contribution(n-gram)``.
+
+    The (n-gram, token) entries are summed first, then the products are added n-gram by
+    n-gram: the order of the sparse product ``shares.T @ contribution`` this replaces.
+    """
+    key = rows * n_tokens + cols
+    order = np.argsort(key, kind="stable")
+    pairs, inverse = np.unique(key[order], return_inverse=True)
+    summed = np.bincount(inverse, weights=share[order], minlength=len(pairs))
+    occurrence = pairs // n_tokens
+    weights = summed * contribution[occurrence]
+    return np.asarray(np.bincount(pairs % n_tokens, weights, n_tokens), dtype=np.float64)
+
+
 def _dense(coef: Any) -> FloatArray:
-    return np.asarray(coef.toarray() if sparse.issparse(coef) else coef, dtype="float64")
+    return np.asarray(coef.toarray() if hasattr(coef, "toarray") else coef, dtype="float64")
 
 
-def _blocks(features: Any) -> list[_Block] | None:
-    """The hashed blocks of the feature step, or None if it is not made of them."""
-    parts = (
-        [p for _, p in features.transformer_list]
-        if hasattr(features, "transformer_list")
-        else [features]
-    )
-    blocks = []
-    offset = 0
-    for part in parts:
-        steps = dict(getattr(part, "steps", []))
-        vectorizer = steps.get("hash")
-        supported = (
-            vectorizer is not None
-            and type(vectorizer).__name__ == "HashingVectorizer"
-            and vectorizer.analyzer in ("word", "char")
-            and not vectorizer.alternate_sign
-            and vectorizer.tokenizer is None
-            and vectorizer.preprocessor is None
-            and vectorizer.stop_words is None
-        )
-        if not supported or vectorizer is None:
-            return None
-        blocks.append(_Block(vectorizer, offset))
-        offset += int(vectorizer.n_features)
-    return blocks or None
-
-
-def _word_pattern(blocks: list[_Block]) -> str:
-    words = [b.vectorizer for b in blocks if b.vectorizer.analyzer == "word"]
-    return str(words[0].token_pattern) if words else r"(?u)\b\w+\b"
+def _word_pattern(blocks: Sequence[HashedBlock]) -> str:
+    words = [b for b in blocks if b.analyzer == "word"]
+    return words[0].token_pattern if words else r"(?u)\b\w+\b"
 
 
 def _ngrams(
@@ -258,16 +257,3 @@ def _ngrams(
         np.concatenate([p[1] for p in parts]),
         np.concatenate([p[2] for p in parts]).astype("float64"),
     )
-
-
-def _hash_columns(vectorizer: Any, grams: list[str]) -> npt.NDArray[np.int64]:
-    """The column each n-gram hashes to, exactly as the vectorizer hashes it."""
-    from sklearn.feature_extraction import FeatureHasher
-
-    distinct = {gram: number for number, gram in enumerate(dict.fromkeys(grams))}
-    hasher = FeatureHasher(
-        n_features=vectorizer.n_features, input_type="string", alternate_sign=False
-    )
-    hashed = sparse.csr_matrix(hasher.transform([[g] for g in distinct]))
-    columns = np.asarray(hashed.indices, dtype=np.int64)
-    return columns[np.array([distinct[g] for g in grams], dtype=np.int64)]

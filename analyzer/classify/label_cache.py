@@ -1,8 +1,9 @@
-"""Remember the model's answers per title, so a warm report needs no scikit-learn at all.
+"""Remember the model's answers per title, so a warm report needs no model at all.
 
-Loading the model imports scikit-learn and skops, which takes seconds; titles repeat from
-one report to the next. Answers are keyed by the SHA-256 of the model file, so a retrained
-model starts afresh, and stored as JSON (probabilities per class) in the user cache.
+Even the model's fast export (:func:`analyzer.classify.model_io.load_predictor`) takes a
+moment to load, and titles repeat from one report to the next. Answers are keyed by the
+SHA-256 of the model file, so a retrained model starts afresh, and stored as JSON
+(probabilities per class) in the user cache.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from analyzer.classify.contributions import TitleTerms, title_terms
-from analyzer.classify.model_io import DEFAULT_MODEL_PATH, load_model
+from analyzer.classify.model_io import DEFAULT_MODEL_PATH, load_predictor
 from analyzer.storage import default_cache_dir, write_atomically
 
 __all__ = ["CachedModel"]
@@ -53,7 +54,7 @@ class CachedModel:
     def classes_(self) -> npt.NDArray[Any]:
         classes = self._stored["classes"]
         if classes is None:
-            classes = [str(c) for c in load_model(self.path).classes_]
+            classes = [str(c) for c in load_predictor(self.path).classes_]
         return np.asarray(classes, dtype=object)
 
     def predict_proba(self, titles: Sequence[str] | npt.NDArray[Any]) -> npt.NDArray[np.float64]:
@@ -62,7 +63,7 @@ class CachedModel:
         answers: dict[str, list[float]] = self._stored["answers"]
         missing = sorted({k for k in keys if k not in answers})
         if missing:
-            model = load_model(self.path)
+            model = load_predictor(self.path)
             stored_classes = self._stored["classes"]
             classes = [str(c) for c in model.classes_]
             if stored_classes not in (None, classes):  # a different model behind this hash
@@ -90,7 +91,7 @@ class CachedModel:
             if stored.get(k, {}).get("label") != label
         }
         if missing:
-            found = title_terms(load_model(self.path), list(missing), list(missing.values()))
+            found = title_terms(load_predictor(self.path), list(missing), list(missing.values()))
             if found is None:
                 self._stored["linear"] = False
             else:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify.contributions import TitleTerms, title_terms
-from analyzer.classify.model_io import load_model
+from analyzer.classify.model_io import load_predictor
 from analyzer.classify.rules import Rule, matching_rule
 
 __all__ = ["DEFAULT_THRESHOLD", "REASON_TERMS", "classify_titles", "model_reason"]
@@ -52,7 +52,8 @@ def classify_titles(
     Args:
         titles: raw titles (as in the calendar); duplicates are classified once.
         rules: user rules; a matching rule wins with confidence 1.
-        model: a fitted pipeline; default: the shipped model (loaded once, cached).
+        model: a fitted pipeline (or anything with ``predict_proba`` and ``classes_``);
+            default: the shipped model's fast export (:func:`load_predictor`, cached).
         model_path: load the model from here instead of the shipped one.
         threshold: predictions below this confidence are flagged ``uncertain``.
         explain: add a ``reason`` column: ``rule: <pattern>`` or the model's confidence and
@@ -82,7 +83,7 @@ def classify_titles(
             labels[position] = rule.label
             reason[position] = f"rule: {rule.pattern.pattern}"
     if pending:
-        fitted = model if model is not None else load_model(model_path)
+        fitted = model if model is not None else load_predictor(model_path)
         probabilities = fitted.predict_proba(distinct[pending])
         classes = np.asarray(fitted.classes_, dtype=object)
         best = probabilities.argmax(axis=1)

@@ -17,7 +17,7 @@ import pandas as pd
 from analyzer.aggregate.sinks import top_sinks
 from analyzer.classify.contributions import title_terms
 from analyzer.classify.corrections import Correction, title_correction
-from analyzer.classify.model_io import load_model
+from analyzer.classify.model_io import load_predictor
 from analyzer.classify.predict import DEFAULT_THRESHOLD, classify_titles
 from analyzer.classify.rules import Rule
 
@@ -93,7 +93,7 @@ def term_weights(
         >>> term_weights(["Board prep"]).head(2)[["term", "weight"]].round(2).values.tolist()
         [['board', 1.17], ['prep', 0.16]]
     """
-    fitted = model if model is not None else load_model(model_path)
+    fitted = model if model is not None else load_predictor(model_path)
     titles = [str(t) for t in titles]
     if labels is None:
         labels = [str(label) for label in fitted.predict(titles)]
