@@ -100,6 +100,7 @@ class Child:
     stdout: bytes
     stderr: str
     load: float | None = None  # 1-minute load average when it started
+    cpu_s: float | None = None  # user + system CPU seconds, reaped workers included
 
     @property
     def ok(self) -> bool:
@@ -145,7 +146,8 @@ def run_child(
         proc.returncode = os.waitstatus_to_exitcode(status)
         stderr = err_path.read_text(encoding="utf-8", errors="replace")
         output = out_path.read_bytes()
-        return Child(wall, usage.ru_maxrss / 1024, proc.returncode, output, stderr, load)
+        cpu = usage.ru_utime + usage.ru_stime
+        return Child(wall, usage.ru_maxrss / 1024, proc.returncode, output, stderr, load, cpu)
 
 
 def _load_1min() -> float | None:
@@ -203,6 +205,7 @@ class Row:
     work_s: float | None = None
     process_s: float | None = None
     rss_mb: float | None = None
+    cpu_s: float | None = None
     time_ratio: float | None = None
     rss_ratio: float | None = None
     output_sha256: str | None = None
@@ -217,10 +220,11 @@ class Row:
             values = [s[name] for s in good if s.get(name) is not None]
             return statistics.median(values) if values else None
 
-        self.work_s, self.process_s, self.rss_mb = (
+        self.work_s, self.process_s, self.rss_mb, self.cpu_s = (
             median("work_s"),
             median("process_s"),
             median("rss_mb"),
+            median("cpu_s"),
         )
         hashes = {s["sha256"] for s in good if s.get("sha256")}
         if len(hashes) == 1:
@@ -271,6 +275,7 @@ def _probe_task(
             "process_s": child.wall_s,
             "rss_mb": child.rss_mb,
             "load": child.load,
+            "cpu_s": child.cpu_s,
         }
         if not child.ok:
             row.status, row.note = "error", child.error()
@@ -346,6 +351,7 @@ def _cli_task(
                     "rss_mb": child.rss_mb,
                     "ok": child.ok,
                     "load": child.load,
+                    "cpu_s": child.cpu_s,
                 }
                 if child.ok:
                     sample["sha256"] = hashlib.sha256(child.stdout).hexdigest()
@@ -508,7 +514,12 @@ def run_batch(people: int, runs: int, features: Features, timeout: float) -> Bat
                 ]
                 with tempfile.TemporaryDirectory(prefix="altitude-bench-cache-") as cache:
                     child = run_child(cmd, env={"ALTITUDE_CACHE_DIR": cache}, timeout=timeout)
-                sample = {"process_s": child.wall_s, "rss_mb": child.rss_mb, "ok": child.ok}
+                sample = {
+                    "process_s": child.wall_s,
+                    "rss_mb": child.rss_mb,
+                    "ok": child.ok,
+                    "cpu_s": child.cpu_s,
+                }
                 (result.jobs1 if jobs == "1" else result.jobs2).append(sample)
                 if child.ok:
                     digests[jobs].add(_tree_digest(out))
@@ -749,8 +760,9 @@ def markdown(
         "*in-process s* excludes interpreter start-up and imports; *process s* is the wall "
         "time of the whole process (spawn to exit). Ratios compare like with like: stage rows "
         "by in-process time to p+e's in-process time, process rows by wall time to p+e's wall "
-        "time. Peak RSS is per process (`wait4`); for `--jobs` runs it is the largest single "
-        "process, not the sum.",
+        "time. *CPU s* is user + system time of the process and the workers it waited for (less "
+        "sensitive to a busy machine than wall time). Peak RSS is per process (`wait4`); for "
+        "`--jobs` runs it is the largest single process, not the sum.",
         "",
     ]
     for plan in [*plans, *([window] if window else [])]:
@@ -788,8 +800,9 @@ def _plan_table(plan: Plan) -> list[str]:
         f"started: {_num(mean_load(plan))} on {os.cpu_count()} cores. "
         f"Code: {' -> '.join(plan.code)}.",
         "",
-        "| measurement | in-process s | process s | time × p+e | peak RSS MB | RSS × p+e | note |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| measurement | in-process s | process s | CPU s | time × p+e | peak RSS MB | RSS × p+e "
+        "| note |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     if len(set(plan.code)) > 1:
         lines[-3:-3] = [
@@ -799,14 +812,14 @@ def _plan_table(plan: Plan) -> list[str]:
         ]
     for row in plan.rows.values():
         if row.status == "n/a" and not row.samples:
-            lines.append(f"| {row.label} | n/a | n/a | n/a | n/a | n/a | {row.note} |")
+            lines.append(f"| {row.label} | n/a | n/a | n/a | n/a | n/a | n/a | {row.note} |")
             continue
         if row.status == "n/a":
-            lines.append(f"| {row.label} | n/a | | | | | {row.note} |")
+            lines.append(f"| {row.label} | n/a | | | | | | {row.note} |")
             continue
         lines.append(
             f"| {row.label} | {_num(row.work_s, 3)} | {_num(row.process_s)} | "
-            f"{_ratio_cell(row.time_ratio)} | {_num(row.rss_mb, 0)} | "
+            f"{_num(row.cpu_s)} | {_ratio_cell(row.time_ratio)} | {_num(row.rss_mb, 0)} | "
             f"{_ratio_cell(row.rss_ratio)} | {row.note} |"
         )
     lines.append("")
@@ -831,13 +844,13 @@ def _batch_table(batch: BatchResult) -> list[str]:
         f"`altitude batch team.toml --no-cache --jobs N`, JSON reports only, whole span. "
         f"{batch.note}",
         "",
-        "| run | process s | peak RSS MB (largest process) |",
-        "|---|---:|---:|",
+        "| run | process s | CPU s (all processes) | peak RSS MB (largest process) |",
+        "|---|---:|---:|---:|",
     ]
     for name, runs in (("`--jobs 1`", batch.jobs1), ("`--jobs 2`", batch.jobs2)):
         lines.append(
             f"| {name} | {_num(batch.median(runs, 'process_s'))} | "
-            f"{_num(batch.median(runs, 'rss_mb'), 0)} |"
+            f"{_num(batch.median(runs, 'cpu_s'))} | {_num(batch.median(runs, 'rss_mb'), 0)} |"
         )
     lines.append("")
     return lines
