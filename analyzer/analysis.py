@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
+import analyzer.aggregate.accessor  # noqa: F401 - registers the `events.altitude` accessor
 from analyzer.accounting.events import account
 from analyzer.accounting.window import ReportWindow, default_window
 from analyzer.aggregate.summary import weekly_hours

@@ -25,7 +25,7 @@ from analyzer.render.files import write_text
 from analyzer.render.json import render_json
 from analyzer.render.markdown import render_markdown
 from analyzer.render.text import render_text
-from analyzer.types import ReportDict
+from analyzer.types import REPORT_FORMATS, ReportDict
 
 __all__ = [
     "FORMATS",
@@ -37,7 +37,7 @@ __all__ = [
     "report_dict",
 ]
 
-FORMATS: tuple[str, ...] = ("text", "json", "csv", "markdown", "html")
+FORMATS = REPORT_FORMATS
 
 
 @dataclass

@@ -50,9 +50,10 @@ def code_fingerprint(
     """
     digest = hashlib.sha256(__version__.encode())
     for folder in folders:
-        for path in sorted((_PACKAGE / folder).rglob("*.py")):
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
+        for path in sorted((_PACKAGE / folder).rglob("*")):  # code and data files
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+                digest.update(path.read_bytes())
     for name in libraries:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any, Literal, TypedDict
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
     "EXCLUSION_REASONS",
     "LABELS",
     "ExcludedCounts",
     "Label",
     "OverlapPolicy",
+    "REPORT_FORMATS",
     "ReportDict",
     "TotalsDict",
     "WeekDict",
@@ -20,6 +22,12 @@ Label = Literal["macro", "micro", "other"]
 LABELS: tuple[Label, ...] = ("macro", "micro", "other")
 
 OverlapPolicy = Literal["split", "count-all"]
+
+# What `altitude report --format` can write (analyzer.reporting renders them).
+REPORT_FORMATS: tuple[str, ...] = ("text", "json", "csv", "markdown", "html")
+
+# Below this confidence a prediction is flagged uncertain (model card: where it sits and why).
+DEFAULT_THRESHOLD = 0.6
 
 # Order matters: an occurrence is excluded under the first reason that applies.
 EXCLUSION_REASONS: tuple[str, ...] = ("cancelled", "declined", "all_day", "transparent")

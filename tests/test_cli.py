@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -12,7 +13,7 @@ from analyzer import __version__
 from analyzer.cli import main
 from tests.conftest import CALENDARS
 
-COMMANDS = sorted(main.commands)
+COMMANDS = sorted(main.list_commands(click.Context(main)))
 
 
 def test_version(runner: CliRunner) -> None:

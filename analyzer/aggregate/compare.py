@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from analyzer.aggregate.parsing import parse_period
 from analyzer.aggregate.summary import HOUR_COLUMNS, macro_share
 from analyzer.errors import ConfigError
 from analyzer.types import LABELS
@@ -21,25 +22,6 @@ DateWindow = tuple[dt.date | str, dt.date | str]
 """``(start, end)``: dates (or ISO strings) in the events' time zone, ``end`` exclusive."""
 
 _SUFFIXES = ("a", "b")
-
-
-def parse_period(text: str) -> tuple[Any, Any]:
-    """``"2025-10-06:2026-01-05"`` -> two dates (start inclusive, end exclusive).
-
-    Example:
-        >>> [str(d) for d in parse_period("2025-10-06:2026-01-05")]
-        ['2025-10-06', '2026-01-05']
-    """
-    import datetime as dt
-
-    first, sep, second = text.partition(":")
-    try:
-        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(second)
-    except ValueError:
-        raise ValueError(f"{text!r} is not FROM:TO like 2025-10-06:2026-01-05") from None
-    if not sep or end <= start:
-        raise ValueError(f"{text!r}: TO must be after FROM")
-    return start, end
 
 
 def series_key(events: pd.DataFrame) -> pd.Series:

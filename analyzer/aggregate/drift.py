@@ -5,30 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analyzer.aggregate.parsing import parse_band
 from analyzer.aggregate.summary import summarize
 
 __all__ = ["change_points", "drift", "drift_table", "parse_band"]
-
-
-def parse_band(text: str) -> tuple[float, float]:
-    """``"0.3:0.5"`` -> ``(0.3, 0.5)``; accepts percentages such as ``"30:50"``.
-
-    Example:
-        >>> parse_band("30:50")
-        (0.3, 0.5)
-    """
-    low_text, sep, high_text = text.partition(":")
-    try:
-        low, high = float(low_text), float(high_text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a band like 0.3:0.5") from None
-    if not sep:
-        raise ValueError(f"{text!r} is not a band like 0.3:0.5")
-    if low > 1 or high > 1:
-        low, high = low / 100, high / 100
-    if not 0 <= low < high <= 1:
-        raise ValueError(f"{text!r}: need 0 <= low < high <= 1")
-    return low, high
 
 
 def drift_table(

@@ -30,7 +30,7 @@ _LIBRARIES = ("icalendar", "recurring-ical-events", "x-wr-timezone", "tzdata")
 _COLUMNS = ("start", "end", "anchor", "all_day", "component")
 _FACT_FIELDS = tuple(f.name for f in dataclasses.fields(ComponentFacts) if f.name != "calendar")
 _FOLDER = "parse"
-_FOLDERS = (_FOLDER, "labels", "batch")  # every cache this module can list and clear
+_FOLDERS = (_FOLDER, "labels", "batch", "reports")  # every cache this module can list and clear
 
 
 def _fingerprint() -> str:

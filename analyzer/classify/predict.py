@@ -12,11 +12,10 @@ import pandas as pd
 from analyzer.classify.contributions import TitleTerms, title_terms
 from analyzer.classify.model_io import load_predictor
 from analyzer.classify.rules import Rule, matching_rule
+from analyzer.types import DEFAULT_THRESHOLD
 
 __all__ = ["DEFAULT_THRESHOLD", "REASON_TERMS", "classify_titles", "model_reason"]
 
-# Below this confidence a prediction is flagged uncertain (model card: where it sits and why).
-DEFAULT_THRESHOLD = 0.6
 # How many words a model reason names (the strongest by absolute weight).
 REASON_TERMS = 3
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
@@ -27,7 +28,28 @@ class AltitudeGroup(click.Group):
             ctx.exit(0)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)  # in the order they were added: the order of the README
+        return list(_COMMANDS)  # the order of the README
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import a command's module only when that command runs (or help lists it)."""
+        if cmd_name not in self.commands and cmd_name in _COMMANDS:
+            module = importlib.import_module(f"analyzer.cli.{_COMMANDS[cmd_name]}")
+            self.add_command(getattr(module, cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
+
+
+# Command name -> its module in analyzer/cli; the command object has the command's name.
+_COMMANDS = {
+    "report": "report",
+    "events": "events",
+    "classify": "classify",
+    "train": "train",
+    "evaluate": "evaluate",
+    "review": "review",
+    "explain": "explain",
+    "cache": "cache",
+    "batch": "batch",
+}
 
 
 @click.group(cls=AltitudeGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,30 +65,3 @@ def main() -> None:
     Example:
       altitude report calendar.ics --weeks 12
     """
-
-
-def _register() -> None:
-    from analyzer.cli import (
-        batch,
-        cache,
-        classify,
-        evaluate,
-        events,
-        explain,
-        report,
-        review,
-        train,
-    )
-
-    main.add_command(report.report)
-    main.add_command(events.events)
-    main.add_command(classify.classify)
-    main.add_command(train.train)
-    main.add_command(evaluate.evaluate)
-    main.add_command(review.review)
-    main.add_command(explain.explain)
-    main.add_command(cache.cache)
-    main.add_command(batch.batch)
-
-
-_register()

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from analyzer.analysis import ReportOptions
-from analyzer.classify.predict import DEFAULT_THRESHOLD
 from analyzer.insights.settings import InsightSettings, parse_work_days, parse_work_hours
+from analyzer.types import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:  # the library is imported when a command runs, not when it is parsed
+    from analyzer.analysis import ReportOptions
 
 __all__ = [
     "anonymize_option",
@@ -133,6 +135,8 @@ def calendar_options(func: F) -> F:
 
 def build_options(params: dict[str, Any]) -> ReportOptions:
     """The typed settings object from a command's parameters."""
+    from analyzer.analysis import ReportOptions
+
     return ReportOptions(
         tz=params.get("tz"),
         start=params.get("start"),
@@ -160,12 +164,17 @@ def output_option(func: F) -> F:
     )(func)
 
 
-def warn_problems(problems: list[Any], verbose: bool) -> None:
-    """One warning line per skipped component on stderr (UIDs and files, never titles)."""
-    for problem in problems[:20] if not verbose else problems:
-        click.echo(f"warning: {problem}", err=True)
+def warn_problems(problems: list[Any], verbose: bool) -> list[str]:
+    """One warning line per skipped component on stderr (UIDs and files, never titles).
+
+    Returns the lines written.
+    """
+    lines = [f"warning: {problem}" for problem in (problems if verbose else problems[:20])]
     if len(problems) > 20 and not verbose:
-        click.echo(f"warning: ... and {len(problems) - 20} more (use --verbose)", err=True)
+        lines.append(f"warning: ... and {len(problems) - 20} more (use --verbose)")
+    for line in lines:
+        click.echo(line, err=True)
+    return lines
 
 
 def anonymize_option(func: F) -> F:

@@ -8,8 +8,7 @@ from typing import Any
 
 import click
 
-from analyzer.aggregate.compare import parse_period
-from analyzer.aggregate.drift import parse_band
+from analyzer.aggregate.parsing import parse_band, parse_period
 from analyzer.cli.options import (
     anonymize_option,
     build_insight_settings,
@@ -20,7 +19,8 @@ from analyzer.cli.options import (
     parsed_by,
     warn_problems,
 )
-from analyzer.reporting import FORMATS, build_outputs, prepare
+from analyzer.report_cache import CachedReport, ReportCache
+from analyzer.types import REPORT_FORMATS
 
 __all__ = ["report"]
 
@@ -31,7 +31,7 @@ __all__ = ["report"]
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
@@ -82,6 +82,16 @@ def report(**params: Any) -> None:
       altitude report work.ics --compare 2025-10-06:2026-01-05 --anonymize
       altitude report work.ics --work-hours 08:00-17:00 --lead-time 24 --references
     """
+    cache, key = _report_cache(params)
+    found = cache.get(key) if key else None
+    if found is not None:  # the same report on the same inputs, moments ago
+        for line in found.warnings:
+            click.echo(line, err=True)
+        click.echo(found.text, nl=False)
+        return
+
+    from analyzer.reporting import build_outputs, prepare
+
     prepared = prepare(
         params["paths"],
         build_options(params),
@@ -91,7 +101,7 @@ def report(**params: Any) -> None:
         band=params["band"],
         insights=build_insight_settings(params),
     )
-    warn_problems(prepared.analysis.problems, params["verbose"])
+    warnings = warn_problems(prepared.analysis.problems, params["verbose"])
     outputs = build_outputs(
         prepared,
         fmt=params["fmt"],
@@ -102,3 +112,29 @@ def report(**params: Any) -> None:
     )
     if outputs.text is not None:
         click.echo(outputs.text, nl=False)
+    if key and outputs.text is not None:
+        cache.put(key, CachedReport(outputs.text, warnings))
+
+
+def _report_cache(params: dict[str, Any]) -> tuple[ReportCache, str | None]:
+    """The report cache and this report's key; no key when the report is not kept: text
+    (it depends on the terminal), HTML or charts, files written, or standard input."""
+    cache = ReportCache.default(not params["no_cache"])
+    kept = (
+        cache.folder is not None
+        and params["fmt"] != "text"
+        and params["output"] is None
+        and params["html_path"] is None
+        and params["charts_dir"] is None
+        and "-" not in [str(path) for path in params["paths"]]
+    )
+    if not kept:
+        return cache, None
+    from analyzer.calendars.sources import read_sources
+    from analyzer.calendars.timezones import local_zone_name
+    from analyzer.classify.model_io import DEFAULT_MODEL_PATH, sidecar_path
+
+    model = params.get("model") or DEFAULT_MODEL_PATH
+    files = [params.get("rules"), params.get("corrections"), model, sidecar_path(model)]
+    key = cache.key(read_sources(params["paths"]), params, files, local_zone_name())
+    return cache, key
