@@ -262,3 +262,41 @@ def test_jobs_stay_parallel_when_only_the_header_is_cached(
         )
         assert result.exit_code == 0, result.stderr
     assert len(calls) == 2  # the second window found the header cached, not the expansion
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_narrow_spans_leave_out_far_events_and_change_nothing(path: Path) -> None:
+    source = CalendarSource(path.name, path.read_bytes())
+    try:
+        parsed = parse_calendar(source)
+    except InputError:
+        pytest.skip("not a calendar")
+    events = [e for e in parsed.calendar.walk("VEVENT") if expand_module._problem(e) is None]
+    zone = ZoneInfo("Pacific/Kiritimati")  # UTC+14: dates far from UTC's
+    for event in random.Random(path.name).sample(events, min(2, len(events))):
+        start = event.start
+        if not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time(0))
+        start = (start if start.tzinfo else start.replace(tzinfo=zone)).astimezone(zone)
+        for span in ((start, start + dt.timedelta(hours=1)), (start, start + dt.timedelta(days=9))):
+            whole = expand_occurrences(parsed, *span, zone)
+            header, parts = expand_in_parts(source, *span, zone, part_bytes=5_000)
+            assert header == parsed.header  # addresses of events left unread still count
+            assert _rows(parts) == _rows(whole)
+            assert [str(p) for p in parts.problems] == [str(p) for p in whole.problems]
+
+
+def test_events_far_from_the_span_are_not_parsed() -> None:
+    from collections import Counter
+
+    data = (SAMPLES / "ceo_google.ics").read_bytes()
+    left_out: Counter[str] = Counter()
+    far = (dt.date(2031, 1, 6), dt.date(2031, 3, 31))
+    (part,) = split_by_uid(data, 10**9, far, left_out)
+    whole = parse_calendar(CalendarSource("c.ics", data))
+    kept = icalendar.Calendar.from_ical(part.data).walk("VEVENT")
+    assert 0 < len(kept) < len(whole.calendar.walk("VEVENT")) / 2  # open-ended series stay
+    singles = [e for e in kept if e.get("RRULE") is None and e.get("RECURRENCE-ID") is None]
+    assert len(singles) <= 3  # only the few whose text is not plain (DURATION, mixed zones)
+    kept_header = parse_calendar(CalendarSource("p.ics", part.data)).header
+    assert Counter(dict(kept_header.addresses)) + left_out == Counter(dict(whole.header.addresses))

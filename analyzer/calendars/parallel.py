@@ -45,7 +45,8 @@ def expand_in_parts(
     """The header and expansion of ``source``, parsed and expanded part by part.
 
     Only one part's components exist at a time in each process, so memory follows the
-    occurrences rather than the text. With ``jobs`` > 1 the parts go to that many worker
+    occurrences rather than the text, and series that plainly fall outside the span are
+    not parsed at all (see :func:`analyzer.calendars.split.split_by_uid`). With ``jobs`` > 1 the parts go to that many worker
     processes, which return compact tables. The result equals a whole-file expansion:
     each part holds whole series and the calendar's time zones, and parts are joined in
     file order.
@@ -54,7 +55,9 @@ def expand_in_parts(
         InputError: the calendar (or a part of it) is not iCalendar.
     """
     size = max(1, min(part_bytes, len(source.data) // (3 * jobs) if jobs > 1 else part_bytes))
-    parts = split_by_uid(source.data, size)
+    left_out: Counter[str] = Counter()
+    days = (span_start.date(), span_end.date())
+    parts = split_by_uid(source.data, size, days, left_out)
     total = sum(len(p.data) for p in parts)
     args = (source.name, span_start, span_end, tz.key)
     if jobs > 1 and len(parts) > 1:
@@ -63,9 +66,9 @@ def expand_in_parts(
             results = _collect((f.result() for f in futures), parts, total, progress)
     else:
         results = _collect((_expand_part(p, *args) for p in parts), parts, total, progress)
-    if len(results) == 1:
+    if len(results) == 1 and not left_out:
         return results[0]
-    counts: Counter[str] = Counter()
+    counts = left_out  # the addresses of events left unread count too
     for header, _ in results:
         counts.update(dict(header.addresses))
     first = results[0][0]

@@ -12,7 +12,9 @@ VCALENDAR is left whole, for the parser to judge.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 __all__ = ["Part", "scan_header", "split_by_uid"]
@@ -128,11 +130,116 @@ def _layout(data: bytes) -> _Layout | None:
     return layout
 
 
-def split_by_uid(data: bytes, max_bytes: int) -> list[Part]:
+# A single event far from the report's span can be left unparsed when its text says, beyond
+# doubt, when it happens: no recurrence of any kind, a plain DTSTART and DTEND of the same
+# kind and zone. Two days of margin cover any zone offset and floating times.
+_MARGIN = dt.timedelta(days=2)
+_RECURRENCE = frozenset({b"RRULE", b"RDATE", b"EXDATE", b"EXRULE", b"RECURRENCE-ID", b"DURATION"})
+_TIME_VALUE = re.compile(rb"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
+_PEOPLE = (b"ORGANIZER", b"ATTENDEE")
+
+
+def _split_line(line: bytes) -> tuple[bytes, bytes, bytes] | None:
+    """``(NAME, parameters, value)`` of a content line, split at the first colon outside
+    double quotes as icalendar does; None when its quotes do not pair up."""
+    if line.count(b'"') % 2:
+        return None
+    quoted = False
+    for index, char in enumerate(line):
+        if char == 0x22:  # "
+            quoted = not quoted
+        elif char == 0x3A and not quoted:  # :
+            head = line[:index]
+            name, _, params = head.partition(b";")
+            return name.strip().upper(), params, line[index + 1 :]
+    return None
+
+
+def _moment(params: bytes, value: bytes) -> tuple[dt.date, bytes] | None:
+    """The day of a plain DATE or DATE-TIME value and what qualifies it (kind and zone)."""
+    found = _TIME_VALUE.fullmatch(value.strip())
+    names = {p.partition(b"=")[0].upper() for p in params.split(b";") if p}
+    if found is None or not names <= {b"TZID", b"VALUE"}:
+        return None
+    year, month, day, hour, minute, second, utc = found.groups()
+    try:
+        moment = dt.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        return None
+    kind = b"date" if hour is None else b"utc" if utc else params.upper()
+    return moment.date(), kind + b"|" + value.strip()[: 15 if hour else 8]
+
+
+def outside_addresses(block: bytes, first_day: dt.date, last_day: dt.date) -> list[str] | None:
+    """The ORGANIZER and ATTENDEE addresses of a VEVENT that plainly cannot touch the days
+    ``first_day`` .. ``last_day``, or None when it might (or its text is not plain).
+
+    Example:
+        >>> event = (b"BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20200102T100000Z\r\n"
+        ...          b"DTEND:20200102T110000Z\r\nATTENDEE;CN=\"A: B\":mailto:A@x.org\r\n"
+        ...          b"END:VEVENT\r\n")
+        >>> outside_addresses(event, dt.date(2026, 1, 5), dt.date(2026, 3, 30))
+        ['a@x.org']
+        >>> outside_addresses(event, dt.date(2019, 12, 30), dt.date(2020, 1, 6)) is None
+        True
+    """
+    from analyzer.calendars.parse import address_of
+
+    depth = 0
+    times: dict[bytes, tuple[dt.date, bytes]] = {}
+    addresses: list[str] = []
+    for line in _NEWLINE.split(_unfold(block)):
+        upper = line[:6].upper()
+        if upper == b"BEGIN:":
+            depth += 1
+            continue
+        if upper[:4] == b"END:":
+            depth -= 1
+            continue
+        if depth != 1 or not line.strip():
+            continue
+        parts = _split_line(line)
+        if parts is None:
+            return None
+        name, params, value = parts
+        if name in _RECURRENCE:
+            return None
+        if name in (b"DTSTART", b"DTEND"):
+            moment = _moment(params, value)
+            if moment is None or name in times:
+                return None
+            times[name] = moment
+        elif name in _PEOPLE:
+            address = address_of(value.decode("utf-8", "replace"))
+            if address:
+                addresses.append(address)
+    if len(times) != 2:
+        return None
+    (start, start_kind), (end, end_kind) = times[b"DTSTART"], times[b"DTEND"]
+    same_kind = start_kind.split(b"|")[0] == end_kind.split(b"|")[0]
+    if not same_kind or end_kind.split(b"|")[1] < start_kind.split(b"|")[1]:
+        return None  # the parser decides what a mixed or reversed event is
+    if end < first_day - _MARGIN or start > last_day + _MARGIN:
+        return addresses
+    return None
+
+
+def split_by_uid(
+    data: bytes,
+    max_bytes: int,
+    days: tuple[dt.date, dt.date] | None = None,
+    left_out: Counter[str] | None = None,
+) -> list[Part]:
     """Parts of about ``max_bytes`` of events each, holding every VEVENT of ``data`` once.
 
     Each part keeps the header and every VTIMEZONE; other top-level components go to the
     first part. Returns the whole text as one part when it cannot or need not be split.
+    With ``days`` (first and last day of the report's span), series made only of events
+    that plainly fall outside them are left out (:func:`outside_addresses`); their
+    ORGANIZER and ATTENDEE addresses are added to ``left_out`` so that the calendar's
+    address counts stay whole.
 
     Example:
         >>> cal = b"BEGIN:VCALENDAR\\r\\n%bEND:VCALENDAR\\r\\n" % b"".join(
@@ -141,8 +248,10 @@ def split_by_uid(data: bytes, max_bytes: int) -> list[Part]:
         [(0,), (1,), (2,)]
     """
     layout = _layout(data)
-    if layout is None or len(layout.events) < 2 or len(data) <= max_bytes:
+    if layout is None or len(layout.events) < 2 or (len(data) <= max_bytes and days is None):
         return [Part(data)]
+    if days is not None:
+        _leave_out(layout, days, left_out if left_out is not None else Counter())
     prefix = b"".join(layout.header) + b"".join(layout.timezones)
     parts: list[Part] = []
     chunk: list[bytes] = list(layout.others)
@@ -156,6 +265,15 @@ def split_by_uid(data: bytes, max_bytes: int) -> list[Part]:
         if size >= max_bytes:
             parts.append(Part(prefix + b"".join(chunk) + layout.footer, tuple(numbers)))
             chunk, numbers, size = [], [], 0
-    if numbers or chunk:
+    if numbers or chunk or not parts:
         parts.append(Part(prefix + b"".join(chunk) + layout.footer, tuple(numbers)))
     return parts
+
+
+def _leave_out(layout: _Layout, days: tuple[dt.date, dt.date], counts: Counter[str]) -> None:
+    """Drop the series that plainly fall outside ``days``, counting their addresses."""
+    for uid in list(layout.events):
+        found = [outside_addresses(text, *days) for _, text in layout.events[uid]]
+        if all(addresses is not None for addresses in found):
+            del layout.events[uid]
+            counts.update(address for addresses in found for address in addresses or ())
