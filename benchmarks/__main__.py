@@ -34,6 +34,7 @@ import json
 import os
 import platform
 import pstats
+import shutil
 import signal
 import statistics
 import subprocess
@@ -323,14 +324,22 @@ def _cli_task(
     start: dt.date,
     end: dt.date,
     timeout: float,
+    forget_reports: Sequence[bool] = (),
 ) -> Callable[[int], None]:
-    """Run ``altitude report`` once per (key, flags), in order, sharing one cache folder."""
+    """Run ``altitude report`` once per (key, flags), in order, sharing one cache folder.
+
+    Where ``forget_reports`` is true, finished reports are removed from the cache first, so
+    that the run shows what the parse and label caches alone give.
+    """
     for key, label in keys:
         plan.row(key, label, "cli")
 
     def task(rep: int) -> None:
         with tempfile.TemporaryDirectory(prefix="altitude-bench-cache-") as cache:
-            for (key, label), extra in zip(keys, flags, strict=True):
+            forget = list(forget_reports) + [False] * len(keys)
+            for (key, label), extra, clear in zip(keys, flags, forget, strict=False):
+                if clear:
+                    shutil.rmtree(Path(cache) / "reports", ignore_errors=True)
                 cmd = [
                     *altitude_command(),
                     "report",
@@ -398,10 +407,14 @@ def build_plan(
     plan.tasks.append(_cli_task(plan, [cold], [no_cache], start, end, timeout))
     first = ("cli.first", "… first run with the cache (fills it)")
     warm = ("cli.warm", "… second run, warm cache")
+    parse_only = ("cli.warm-parse", "… warm, finished report removed (parse + label caches)")
     if features.no_cache:
-        plan.tasks.append(_cli_task(plan, [first, warm], [[], []], start, end, timeout))
+        steps = [first, warm, parse_only]
+        plan.tasks.append(
+            _cli_task(plan, steps, [[], [], []], start, end, timeout, [False, False, True])
+        )
     else:
-        for key, label in (first, warm):
+        for key, label in (first, warm, parse_only):
             row = plan.row(key, label, "cli")
             row.status, row.note = "n/a", "no `--no-cache` in `altitude report --help` yet"
     jobs1 = ("cli.jobs1", "… `--jobs 1`")
@@ -615,6 +628,20 @@ def evaluate_targets(
                 same,
             )
         )
+        parse_only = rows.get("cli.warm-parse")
+        if parse_only is not None and parse_only.status == "ok":
+            same = parse_only.output_sha256 == cold.output_sha256
+            ratio = _ratio(parse_only.process_s, cold.process_s)
+            targets.append(
+                Target(
+                    f"… parse + label caches only / cold ({tag})",
+                    "(for information)",
+                    ratio,
+                    "info",
+                    ("byte-identical" if same else "OUTPUT DIFFERS")
+                    + "; a new report on an unchanged file",
+                )
+            )
     if window is not None:
         rows = window.rows
         targets.append(
