@@ -46,10 +46,10 @@ def expand_in_parts(
 
     Only one part's components exist at a time in each process, so memory follows the
     occurrences rather than the text, and series that plainly fall outside the span are
-    not parsed at all (see :func:`analyzer.calendars.split.split_by_uid`). With ``jobs`` > 1 the parts go to that many worker
-    processes, which return compact tables. The result equals a whole-file expansion:
-    each part holds whole series and the calendar's time zones, and parts are joined in
-    file order.
+    not parsed at all (see :func:`analyzer.calendars.split.split_by_uid`). With ``jobs``
+    > 1 the parts go to that many worker processes, which return compact tables. The
+    result equals a whole-file expansion: each part holds whole series and the calendar's
+    time zones, and parts are joined in file order.
 
     Raises:
         InputError: the calendar (or a part of it) is not iCalendar.

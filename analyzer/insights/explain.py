@@ -123,7 +123,11 @@ def series_reasons(
     sinks = (top_sinks(events, n) if sinks is None else sinks.head(n)).copy()
     if sinks.empty or "reason" not in events:
         return pd.DataFrame(columns=columns)
-    first = events.drop_duplicates(["title", "label"]).set_index(["title", "label"])
+    # The first occurrence of each (title, label), among the titles of the sinks only.
+    wanted = events["title"].isin(sinks["title"]).to_numpy(dtype=bool)
+    columns_used = ["title", "label", "label_source", "reason"]
+    first = events.loc[wanted, columns_used].drop_duplicates(["title", "label"])
+    first = first.set_index(["title", "label"])
     keys = pd.MultiIndex.from_arrays([sinks["title"], sinks["label"]])
     sinks["source"] = first["label_source"].reindex(keys).to_numpy()
     sinks["reason"] = first["reason"].reindex(keys).to_numpy()

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from analyzer.accounting.window import ReportWindow
@@ -72,14 +73,29 @@ def working_intervals(window: ReportWindow, settings: InsightSettings) -> tuple[
         >>> [int(b - a) // 3600 for a, b in zip(*working_intervals(w, InsightSettings()))]
         [9, 9]
     """
-    starts, ends = [], []
-    day = window.start
-    while day < window.end:
-        if day.weekday() in settings.work_days:
-            starts.append(_instant(window, day, settings.work_start_minute))
-            ends.append(_instant(window, day, settings.work_end_minute))
-        day += dt.timedelta(days=1)
-    return np.array(starts, np.int64), np.array(ends, np.int64)
+    days = np.arange(np.datetime64(window.start, "D"), np.datetime64(window.end, "D"))
+    weekday = (days.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday; Monday = 0
+    days = days[np.isin(weekday, settings.work_days)]
+    return (
+        _instants(window, days, settings.work_start_minute),
+        _instants(window, days, settings.work_end_minute),
+    )
+
+
+def _instants(window: ReportWindow, days: npt.NDArray[np.datetime64], minute: int) -> IntArray:
+    """The wall-clock ``minute`` after midnight of each of ``days`` in the report zone, as
+    epoch seconds (``24 * 60`` is the next midnight).
+
+    Wall times that a clock change makes ambiguous or skips are read as :mod:`datetime`
+    reads them (``fold=0``), one by one.
+    """
+    wall = days.astype("datetime64[s]") + np.timedelta64(minute * 60, "s")
+    local = pd.DatetimeIndex(wall).tz_localize(window.tz, ambiguous="NaT", nonexistent="NaT")
+    seconds = local.as_unit("s").asi8.astype(np.int64)
+    for k in np.flatnonzero(local.isna()):
+        day = dt.date.fromisoformat(str(days[k]))
+        seconds[k] = _instant(window, day, minute)
+    return seconds
 
 
 def _instant(window: ReportWindow, day: dt.date, minute: int) -> int:
@@ -153,7 +169,9 @@ def focus_time(
     table["double_booked_hours"] = covered(*double, bounds[:-1], bounds[1:]) / 3600.0
 
     rows, week_index, hours = week_hours(events, window, allocation)
-    answer = events["partstat"].astype(str).str.upper().to_numpy()[rows]
+    # Each distinct answer is read once.
+    code, distinct = pd.factorize(events["partstat"], use_na_sentinel=False)
+    answer = pd.Series(distinct).astype(str).str.upper().to_numpy()[code][rows]
     for name, value in (("tentative", "TENTATIVE"), ("needs_action", "NEEDS-ACTION")):
         chosen = answer == value
         table[f"{name}_hours"] = weekly(week_index[chosen], hours[chosen] * 3600)

@@ -26,10 +26,17 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from analyzer.accounting.window import ReportWindow
-from analyzer.insights.timeline import epoch_seconds, events_window, week_hours
+from analyzer.insights.timeline import (
+    FloatArray,
+    IntArray,
+    epoch_seconds,
+    events_window,
+    week_hours,
+)
 from analyzer.types import LABELS
 
 __all__ = [
@@ -38,11 +45,14 @@ __all__ = [
     "creation_times_known",
     "planning",
     "reactive_time",
+    "reactive_weeks_and_labels",
 ]
 
 DEFAULT_LEAD_HOURS = 48.0
 PLANNING: tuple[str, ...] = ("reactive", "planned", "unknown")
 _PLACEHOLDER_BEFORE = pd.Timestamp("1980-01-01", tz="UTC").timestamp()
+_REACTIVE, _PLANNED, _UNKNOWN = range(len(PLANNING))  # positions in PLANNING
+_BASES: tuple[str, ...] = ("series", "created", "last_modified", "")
 
 
 def creation_times_known(events: pd.DataFrame) -> bool:
@@ -73,6 +83,22 @@ def planning(events: pd.DataFrame, lead_hours: float = DEFAULT_LEAD_HOURS) -> pd
         >>> planning(events)["planning"].tolist()   # 24 h ahead, 240 h ahead, no evidence
         ['reactive', 'planned', 'unknown']
     """
+    lead, state, basis = _planning_codes(events, lead_hours)
+    return pd.DataFrame(
+        {
+            "lead_hours": lead,
+            "planning": pd.Categorical.from_codes(state, categories=pd.Index(PLANNING)),
+            "basis": np.array(_BASES, dtype=object)[basis],
+        },
+        index=events.index,
+    )
+
+
+def _planning_codes(
+    events: pd.DataFrame, lead_hours: float
+) -> tuple[FloatArray, npt.NDArray[np.int8], npt.NDArray[np.int8]]:
+    """``(lead hours, state, basis)`` of each occurrence: positions in :data:`PLANNING` and
+    ``_BASES`` (see :func:`planning`)."""
     start = epoch_seconds(events["start"])
     created = epoch_seconds(events["created"])
     created[created < _PLACEHOLDER_BEFORE] = np.nan
@@ -88,18 +114,9 @@ def planning(events: pd.DataFrame, lead_hours: float = DEFAULT_LEAD_HOURS) -> pd
         by_modified = ~has_created & ~later_in_series & (start - modified >= lead_seconds)
         reactive = by_created & (lead < lead_hours)
     planned = later_in_series | (by_created & ~reactive) | by_modified
-    state = np.select([reactive, planned], ["reactive", "planned"], "unknown")
-    basis = np.select(
-        [later_in_series, by_created, by_modified], ["series", "created", "last_modified"], ""
-    )
-    return pd.DataFrame(
-        {
-            "lead_hours": lead,
-            "planning": pd.Categorical(state, categories=list(PLANNING)),
-            "basis": basis.astype(object),
-        },
-        index=events.index,
-    )
+    state = np.select([reactive, planned], [_REACTIVE, _PLANNED], _UNKNOWN).astype(np.int8)
+    basis = np.select([later_in_series, by_created, by_modified], [0, 1, 2], 3).astype(np.int8)
+    return lead, state, basis
 
 
 def reactive_time(
@@ -133,19 +150,53 @@ def reactive_time(
         >>> reactive_time(events)["reactive_share"].round(3).tolist()
         [0.071, 0.053]
     """
-    states = planning(events, lead_hours)["planning"].astype(str).to_numpy()
+    states = _planning_codes(events, lead_hours)[1]
     known = creation_times_known(events)
     if by == "label":
-        index = pd.Index(list(LABELS), name="label")
-        keys = events["label"].astype(str).to_numpy()
-        hours = events["hours"].to_numpy(dtype="float64")
-        positions = index.get_indexer(pd.Index(keys))
-        table = _table(positions, states, hours, len(index))
-    else:
-        window = events_window(events, window)
-        rows, week_index, hours = week_hours(events, window, allocation)
-        index = pd.Index(window.week_starts(), name="week_start")
-        table = _table(week_index, states[rows] if len(rows) else states[:0], hours, len(index))
+        return _by_label(events, states, known)
+    return _by_week(events, states, known, window, allocation)
+
+
+def reactive_weeks_and_labels(
+    events: pd.DataFrame,
+    lead_hours: float = DEFAULT_LEAD_HOURS,
+    window: ReportWindow | None = None,
+    allocation: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``reactive_time`` by week and by label at once (the planning is worked out once).
+
+    The label table splits each occurrence as a whole, so it takes no ``allocation``.
+    """
+    states = _planning_codes(events, lead_hours)[1]
+    known = creation_times_known(events)
+    weeks = _by_week(events, states, known, window, allocation)
+    return weeks, _by_label(events, states, known)
+
+
+def _by_label(events: pd.DataFrame, states: npt.NDArray[np.int8], known: bool) -> pd.DataFrame:
+    index = pd.Index(list(LABELS), name="label")
+    code, found = pd.factorize(events["label"])
+    # Each distinct label looked up once; a missing label (code -1) takes the -1 at the end.
+    positions = np.append(index.get_indexer(found), -1)[code]
+    hours = events["hours"].to_numpy(dtype="float64")
+    return _frame(_table(positions, states, hours, len(index)), index, known)
+
+
+def _by_week(
+    events: pd.DataFrame,
+    states: npt.NDArray[np.int8],
+    known: bool,
+    window: ReportWindow | None,
+    allocation: pd.DataFrame | None,
+) -> pd.DataFrame:
+    window = events_window(events, window)
+    rows, week_index, hours = week_hours(events, window, allocation)
+    index = pd.Index(window.week_starts(), name="week_start")
+    states = states[rows] if len(rows) else states[:0]
+    return _frame(_table(week_index, states, hours, len(index)), index, known)
+
+
+def _frame(table: dict[str, FloatArray], index: pd.Index, known: bool) -> pd.DataFrame:
     frame = pd.DataFrame(table, index=index)
     if not known:
         frame["unknown_hours"] += frame["reactive_hours"] + frame["planned_hours"]
@@ -156,14 +207,13 @@ def reactive_time(
 
 
 def _table(
-    positions: np.ndarray, states: np.ndarray, hours: np.ndarray, size: int
-) -> dict[str, np.ndarray]:
+    positions: IntArray, states: npt.NDArray[np.int8], hours: FloatArray, size: int
+) -> dict[str, FloatArray]:
     valid = positions >= 0
-    return {
-        f"{state}_hours": np.bincount(
-            positions[valid & (states == state)],
-            weights=hours[valid & (states == state)],
-            minlength=size,
+    table = {}
+    for code, state in enumerate(PLANNING):
+        chosen = valid & (states == code)
+        table[f"{state}_hours"] = np.bincount(
+            positions[chosen], weights=hours[chosen], minlength=size
         ).astype("float64")
-        for state in PLANNING
-    }
+    return table

@@ -13,8 +13,8 @@ import pandas as pd
 from analyzer.insights.corrections import corrections_moved
 from analyzer.insights.explain import series_reasons
 from analyzer.insights.focus import focus_time
-from analyzer.insights.people import meeting_sizes, people_time
-from analyzer.insights.reactive import PLANNING, creation_times_known, reactive_time
+from analyzer.insights.people import Participants, meeting_sizes, people_time
+from analyzer.insights.reactive import PLANNING, creation_times_known, reactive_weeks_and_labels
 from analyzer.insights.reference import load_references
 from analyzer.insights.settings import InsightSettings
 
@@ -75,15 +75,19 @@ def compute_insights(
     """
     settings = settings or InsightSettings()
     events, window, allocation = analysis.events, analysis.window, analysis.allocation
-    everyone = people_time(events, analysis.owner)
+    participants = Participants.of(events)
+    everyone = people_time(events, analysis.owner, participants=participants)
+    weeks, labels = reactive_weeks_and_labels(events, settings.lead_hours, window, allocation)
     return Insights(
         settings=settings,
         reactive_known=creation_times_known(events),
-        reactive_weeks=reactive_time(events, "week", settings.lead_hours, window, allocation),
-        reactive_labels=reactive_time(events, "label", settings.lead_hours, window),
+        reactive_weeks=weeks,
+        reactive_labels=labels,
         people=everyone.head(settings.top_people),
         people_count=len(everyone),
-        sizes=meeting_sizes(events, analysis.owner, settings.large_meeting),
+        sizes=meeting_sizes(
+            events, analysis.owner, settings.large_meeting, participants=participants
+        ),
         focus=focus_time(events, window, settings, allocation),
         references=load_references() if settings.references else _no_references(),
         corrections=corrections_moved(events),

@@ -121,11 +121,11 @@ def multi_covered(starts: IntArray, ends: IntArray, at_least: int = 2) -> tuple[
     starts, ends = starts[keep], ends[keep]
     if len(starts) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    points = np.unique(np.concatenate([starts, ends]))
-    delta = np.zeros(len(points), np.int64)
-    np.add.at(delta, np.searchsorted(points, starts), 1)
-    np.add.at(delta, np.searchsorted(points, ends), -1)
-    cover = np.cumsum(delta)[:-1]
+    points = np.sort(np.concatenate([starts, ends]))
+    points = points[np.concatenate([[True], points[1:] != points[:-1]])]  # np.unique, faster
+    opened = np.bincount(np.searchsorted(points, starts), minlength=len(points))
+    closed = np.bincount(np.searchsorted(points, ends), minlength=len(points))
+    cover = np.cumsum(opened - closed)[:-1]
     dense = np.flatnonzero(cover >= at_least)
     return merge(points[dense], points[dense + 1])
 
