@@ -177,9 +177,9 @@ def outside_addresses(block: bytes, first_day: dt.date, last_day: dt.date) -> li
     ``first_day`` .. ``last_day``, or None when it might (or its text is not plain).
 
     Example:
-        >>> event = (b"BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20200102T100000Z\r\n"
-        ...          b"DTEND:20200102T110000Z\r\nATTENDEE;CN=\"A: B\":mailto:A@x.org\r\n"
-        ...          b"END:VEVENT\r\n")
+        >>> event = (b"BEGIN:VEVENT\\r\\nUID:1\\r\\nDTSTART:20200102T100000Z\\r\\n"
+        ...          b"DTEND:20200102T110000Z\\r\\nATTENDEE;CN=\\"A: B\\":mailto:A@x.org\\r\\n"
+        ...          b"END:VEVENT\\r\\n")
         >>> outside_addresses(event, dt.date(2026, 1, 5), dt.date(2026, 3, 30))
         ['a@x.org']
         >>> outside_addresses(event, dt.date(2019, 12, 30), dt.date(2020, 1, 6)) is None
