@@ -58,6 +58,7 @@ from benchmarks.generate import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+NOTES = Path(__file__).resolve().parent / "NOTES.md"  # appended to the results file
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 PROFILE = HERE / "PROFILE.md"
@@ -1136,7 +1137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = markdown(report, plans, window, batch, targets)
     print(text)
     if not args.no_results:
-        args.results.write_text(text, encoding="utf-8")
+        # The hand-kept account of what dominated and what each change won follows the tables.
+        notes = NOTES.read_text(encoding="utf-8") if NOTES.is_file() else ""
+        args.results.write_text(text.rstrip() + "\n\n" + notes, encoding="utf-8")
     if args.json:
         data = to_json(report, plans, window, batch, targets)
         args.json.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")

@@ -300,3 +300,26 @@ def test_events_far_from_the_span_are_not_parsed() -> None:
     assert len(singles) <= 3  # only the few whose text is not plain (DURATION, mixed zones)
     kept_header = parse_calendar(CalendarSource("p.ics", part.data)).header
     assert Counter(dict(kept_header.addresses)) + left_out == Counter(dict(whole.header.addresses))
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("DTSTART;VALUE=DATE:20200101T100000", "DTEND;VALUE=DATE:20200101T110000"),
+        ("DTSTART;TZID=Europe/Berlin:20200101", "DTEND;TZID=Europe/Berlin:20200102"),
+        ("DTSTART:20200101T100000Z", "DTEND:20200101T090000Z"),
+        ("DTSTART:20200101", "DTEND:20200101T110000Z"),
+        ("DTSTART:20201301T100000Z", "DTEND:20201301T110000Z"),
+    ],
+    ids=["value-date-with-time", "zone-on-date", "reversed", "mixed", "month-13"],
+)
+def test_odd_far_events_are_judged_by_the_parser(start: str, end: str) -> None:
+    good = "BEGIN:VEVENT\r\nUID:good\r\nDTSTART:20260105T100000Z\r\nDTEND:20260105T110000Z\r\n"
+    odd = f"BEGIN:VEVENT\r\nUID:odd\r\n{start}\r\n{end}\r\nEND:VEVENT\r\n"
+    text = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{good}END:VEVENT\r\n{odd}END:VCALENDAR\r\n"
+    source = CalendarSource("odd.ics", text.encode())
+    span = (dt.datetime(2026, 1, 5, tzinfo=NEW_YORK), dt.datetime(2026, 1, 12, tzinfo=NEW_YORK))
+    whole = expand_occurrences(parse_calendar(source), *span, NEW_YORK)
+    _, parts = expand_in_parts(source, *span, NEW_YORK, part_bytes=1)
+    assert [str(p) for p in parts.problems] == [str(p) for p in whole.problems]
+    assert _rows(parts) == _rows(whole)

@@ -158,10 +158,16 @@ def _split_line(line: bytes) -> tuple[bytes, bytes, bytes] | None:
 def _moment(params: bytes, value: bytes) -> tuple[dt.date, bytes] | None:
     """The day of a plain DATE or DATE-TIME value and what qualifies it (kind and zone)."""
     found = _TIME_VALUE.fullmatch(value.strip())
-    names = {p.partition(b"=")[0].upper() for p in params.split(b";") if p}
+    pairs = [p.partition(b"=") for p in params.upper().split(b";") if p]
+    names = {name for name, _, _ in pairs}
     if found is None or not names <= {b"TZID", b"VALUE"}:
         return None
     year, month, day, hour, minute, second, utc = found.groups()
+    declared = {v for name, _, v in pairs if name == b"VALUE"}
+    if declared - {b"DATE" if hour is None else b"DATE-TIME"}:
+        return None  # VALUE says otherwise: the parser will call it broken
+    if b"TZID" in names and (hour is None or utc):
+        return None  # a zone on a date or on a UTC time: leave it to the parser
     try:
         moment = dt.datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
