@@ -86,6 +86,7 @@ LIMITS = {
     "growth_10x": 12.0,
     "growth_3x": 3.6,
     "batch": 0.6,
+    "dask": 1.2,
 }
 
 
@@ -473,6 +474,8 @@ class BatchResult:
     note: str = ""
     jobs1: list[dict[str, Any]] = field(default_factory=list)
     jobs2: list[dict[str, Any]] = field(default_factory=list)
+    dask: list[dict[str, Any]] = field(default_factory=list)  # on a 2-worker LocalCluster
+    dask_note: str = ""
     identical: bool | None = None
     code: list[str] = field(default_factory=list)  # source digest before and after
 
@@ -485,6 +488,11 @@ class BatchResult:
         """``--jobs 2`` time over ``--jobs 1`` time."""
         one, two = self.median(self.jobs1, "process_s"), self.median(self.jobs2, "process_s")
         return two / one if one and two else None
+
+    def dask_ratio(self) -> float | None:
+        """Dask executor time over local ``--jobs 2`` time."""
+        dask, two = self.median(self.dask, "process_s"), self.median(self.jobs2, "process_s")
+        return dask / two if dask and two else None
 
 
 def run_batch(people: int, runs: int, features: Features, timeout: float) -> BatchResult:
@@ -510,7 +518,7 @@ def run_batch(people: int, runs: int, features: Features, timeout: float) -> Bat
             lines += ["", f"[people.p{i:02d}]", f'calendars = ["{calendar.path}"]']
         config = folder / "team.toml"
         config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        digests: dict[str, set[str]] = {"1": set(), "2": set()}
+        digests: dict[str, set[str]] = {"1": set(), "2": set(), "dask": set()}
         for rep in range(runs):
             for jobs in ("1", "2"):
                 out = folder / f"out-{jobs}-{rep}"
@@ -539,12 +547,63 @@ def run_batch(people: int, runs: int, features: Features, timeout: float) -> Bat
                     digests[jobs].add(_tree_digest(out))
                 else:
                     result.status, result.note = "error", child.error()
+        for rep in range(runs):
+            _time_dask(result, config, folder / f"out-dask-{rep}", digests, timeout)
         if digests["1"] and digests["2"]:
-            result.identical = len(digests["1"] | digests["2"]) == 1
+            result.identical = len(set().union(*digests.values())) == 1
     result.code.append(source_digest())
     if len(set(result.code)) > 1:
         result.note = _join(result.note, "**`analyzer/` changed during the batch runs**")
     return result
+
+
+def _time_dask(
+    result: BatchResult, config: Path, out: Path, digests: dict[str, set[str]], timeout: float
+) -> None:
+    """Time ``altitude batch --executor dask`` against a fresh 2-worker LocalCluster.
+
+    The cluster is started (and its workers spawned) before the clock starts, as a
+    standing cluster would be; each worker runs one task at a time, like a local worker.
+    """
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        result.dask_note = "dask.distributed is not installed"
+        return
+    with tempfile.TemporaryDirectory(prefix="altitude-bench-cache-") as cache:
+        saved = os.environ.get("ALTITUDE_CACHE_DIR")
+        os.environ["ALTITUDE_CACHE_DIR"] = cache  # the workers inherit it
+        try:
+            with LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster:
+                cmd = [
+                    *altitude_command(),
+                    "batch",
+                    str(config),
+                    "--executor",
+                    "dask",
+                    "--scheduler",
+                    str(cluster.scheduler_address),
+                    "--no-cache",
+                    "--output",
+                    str(out),
+                    "--today",
+                    "2026-01-06",
+                ]
+                child = run_child(cmd, env={"ALTITUDE_CACHE_DIR": cache}, timeout=timeout)
+        finally:
+            if saved is None:
+                os.environ.pop("ALTITUDE_CACHE_DIR", None)
+            else:
+                os.environ["ALTITUDE_CACHE_DIR"] = saved
+    result.dask.append(
+        {"process_s": child.wall_s, "rss_mb": child.rss_mb, "ok": child.ok, "cpu_s": child.cpu_s}
+    )
+    if child.ok:
+        digests["dask"].add(_tree_digest(out))
+    else:
+        result.dask_note = child.error()
 
 
 def _tree_digest(folder: Path) -> str:
@@ -678,6 +737,15 @@ def evaluate_targets(
                 LIMITS["batch"],
                 batch.ratio(),
                 detail,
+                batch.identical is not False,
+            )
+        )
+        targets.append(
+            _judge(
+                "batch: Dask executor (2-worker LocalCluster) / local `--jobs 2`",
+                LIMITS["dask"],
+                batch.dask_ratio(),
+                batch.dask_note or ("" if not batch.dask else "same files as `--jobs 1`"),
                 batch.identical is not False,
             )
         )
@@ -875,7 +943,12 @@ def _batch_table(batch: BatchResult) -> list[str]:
         "| run | process s | CPU s (all processes) | peak RSS MB (largest process) |",
         "|---|---:|---:|---:|",
     ]
-    for name, runs in (("`--jobs 1`", batch.jobs1), ("`--jobs 2`", batch.jobs2)):
+    runs_by_name = (
+        ("`--jobs 1`", batch.jobs1),
+        ("`--jobs 2`", batch.jobs2),
+        ("`--executor dask` (2 workers; CPU and RSS of the client only)", batch.dask),
+    )
+    for name, runs in runs_by_name:
         lines.append(
             f"| {name} | {_num(batch.median(runs, 'process_s'))} | "
             f"{_num(batch.median(runs, 'cpu_s'))} | {_num(batch.median(runs, 'rss_mb'), 0)} |"

@@ -178,6 +178,20 @@ def _moment(params: bytes, value: bytes) -> tuple[dt.date, bytes] | None:
     return moment.date(), kind + b"|" + value.strip()[: 15 if hour else 8]
 
 
+_RECURS = re.compile(rb"^(?:RRULE|RDATE|EXDATE|EXRULE|RECURRENCE-ID)[;:]", re.M | re.I)
+_START_DAY = re.compile(rb"^DTSTART(?:;[^\r\n]*?)?:(\d{8})", re.M | re.I)
+
+
+def _surely_kept(block: bytes, first: bytes, last: bytes) -> bool:
+    """A quick look that settles most events: one that recurs, or starts near the span
+    (days as ``YYYYMMDD``), is kept without the careful reading of
+    :func:`outside_addresses`. A False here only means "read carefully"."""
+    if _RECURS.search(block):
+        return True
+    start = _START_DAY.search(block)
+    return start is not None and first <= start.group(1) <= last
+
+
 def outside_addresses(block: bytes, first_day: dt.date, last_day: dt.date) -> list[str] | None:
     """The ORGANIZER and ATTENDEE addresses of a VEVENT that plainly cannot touch the days
     ``first_day`` .. ``last_day``, or None when it might (or its text is not plain).
@@ -278,8 +292,15 @@ def split_by_uid(
 
 def _leave_out(layout: _Layout, days: tuple[dt.date, dt.date], counts: Counter[str]) -> None:
     """Drop the series that plainly fall outside ``days``, counting their addresses."""
+    near = (
+        (days[0] - _MARGIN).strftime("%Y%m%d").encode(),
+        (days[1] + _MARGIN).strftime("%Y%m%d").encode(),
+    )
     for uid in list(layout.events):
-        found = [outside_addresses(text, *days) for _, text in layout.events[uid]]
+        blocks = [text for _, text in layout.events[uid]]
+        if any(_surely_kept(text, *near) for text in blocks):
+            continue  # the careful reading below could only agree
+        found = [outside_addresses(text, *days) for text in blocks]
         if all(addresses is not None for addresses in found):
             del layout.events[uid]
             counts.update(address for addresses in found for address in addresses or ())
