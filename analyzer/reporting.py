@@ -20,11 +20,8 @@ from analyzer.analysis import Analysis, ReportOptions, analyze_calendars, read_c
 from analyzer.calendars.expand import ComponentProblem
 from analyzer.insights.report import Insights, compute_insights, insights_dict
 from analyzer.insights.settings import InsightSettings
-from analyzer.render.csv import render_csv
 from analyzer.render.files import write_text
 from analyzer.render.json import render_json
-from analyzer.render.markdown import render_markdown
-from analyzer.render.text import render_text
 from analyzer.types import REPORT_FORMATS, ReportDict
 
 __all__ = [
@@ -128,14 +125,21 @@ def render_report(prepared: PreparedReport, fmt: str, color: bool = False) -> st
     sinks = _sinks(prepared)
     if fmt == "json":
         return render_json(report)
+    # Each renderer is imported when its format is asked for (rich only for text).
     if fmt == "csv":
+        from analyzer.render.csv import render_csv
+
         return render_csv(pd.DataFrame(report["weeks"]))
     if fmt == "markdown":
+        from analyzer.render.markdown import render_markdown
+
         return render_markdown(report, sinks)
     if fmt == "html":
         from analyzer.render.html import render_html
 
         return render_html(report, render_charts(prepared), sinks)
+    from analyzer.render.text import render_text
+
     return render_text(report, sinks, color=color)
 
 

@@ -54,7 +54,7 @@ def expand_in_parts(
     Raises:
         InputError: the calendar (or a part of it) is not iCalendar.
     """
-    size = max(1, min(part_bytes, len(source.data) // (3 * jobs) if jobs > 1 else part_bytes))
+    size = max(1, min(part_bytes, len(source.data) // (2 * jobs) if jobs > 1 else part_bytes))
     left_out: Counter[str] = Counter()
     days = (span_start.date(), span_end.date())
     parts = split_by_uid(source.data, size, days, left_out)
