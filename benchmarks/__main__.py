@@ -30,6 +30,7 @@ import argparse
 import contextlib
 import datetime as dt
 import hashlib
+import importlib
 import json
 import os
 import platform
@@ -562,11 +563,12 @@ def _time_dask(
 ) -> None:
     """Time ``altitude batch --executor dask`` against a fresh 2-worker LocalCluster.
 
-    The cluster is started (and its workers spawned) before the clock starts, as a
-    standing cluster would be; each worker runs one task at a time, like a local worker.
+    The cluster is started, its workers spawned and Altitude imported in them before the
+    clock starts, as in a standing cluster (local workers are forked from a process that
+    has imported it already); each worker runs one task at a time, like a local worker.
     """
     try:
-        from distributed import LocalCluster
+        from distributed import Client, LocalCluster
     except ImportError:
         result.dask_note = "dask.distributed is not installed"
         return
@@ -577,6 +579,8 @@ def _time_dask(
             with LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
             ) as cluster:
+                with Client(cluster) as client:  # type: ignore[no-untyped-call]
+                    client.run(importlib.import_module, "analyzer.batch.person")
                 cmd = [
                     *altitude_command(),
                     "batch",
