@@ -26,18 +26,6 @@ from analyzer.storage import code_fingerprint, default_cache_dir, write_atomical
 __all__ = ["CachedReport", "ReportCache"]
 
 _FOLDER = "reports"
-# Everything whose version can change a report's text.
-_LIBRARIES = (
-    "icalendar",
-    "recurring-ical-events",
-    "x-wr-timezone",
-    "python-dateutil",
-    "tzdata",
-    "numpy",
-    "pandas",
-    "rich",
-    "click",
-)
 _QUARTER_HOUR_S = 15 * 60
 
 
@@ -90,7 +78,7 @@ class ReportCache:
         """
         now = now or dt.datetime.now(dt.UTC)
         document = {
-            "code": code_fingerprint((".",), _LIBRARIES),
+            "code": code_fingerprint(),
             "sources": [[s.name, hashlib.sha256(s.data).hexdigest()] for s in sources],
             "settings": dict(sorted(settings.items())),
             "files": [_file_digest(path) for path in files],

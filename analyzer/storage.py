@@ -18,6 +18,7 @@ _LIBRARIES = (
     "icalendar",
     "recurring-ical-events",
     "x-wr-timezone",
+    "python-dateutil",
     "tzdata",
     "numpy",
     "pandas",
@@ -25,6 +26,7 @@ _LIBRARIES = (
     "skops",
     "matplotlib",
     "rich",
+    "click",
 )
 _PACKAGE = Path(__file__).resolve().parent
 
