@@ -24,7 +24,8 @@ def read_tables(
         text: the file's text, when it does not come from ``path`` (packaged data).
 
     Raises:
-        ConfigError: the file is missing, unreadable, not TOML, or an entry is no table.
+        ConfigError: the file is missing, unreadable, not TOML, has keys other than
+            ``key``, or an entry is no table.
 
     Example:
         >>> [w for w, _ in read_tables("r.toml", "rules", "rules", '[[rules]]\\nlabel = "x"')]
@@ -38,6 +39,10 @@ def read_tables(
         raise ConfigError(f"cannot read {kind} file {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    unknown = sorted(set(data) - {key})
+    if unknown:  # a misspelt [[rule]] would otherwise silently mean "no rules"
+        names = ", ".join(repr(name) for name in unknown)
+        raise ConfigError(f"{path}: unknown key {names}; a {kind} file holds [[{key}]] tables")
     entries = data.get(key, [])
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: '{key}' must be a list of [[{key}]] tables")

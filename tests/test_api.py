@@ -327,6 +327,14 @@ def test_missing_rules_file_is_a_config_error(calendar: Path, tmp_path: Path) ->
         analyzer.load_events([calendar], tz=TZ, start=START, end=END, rules=tmp_path / "r.toml")
 
 
+@pytest.mark.parametrize("loader", ["load_rules", "load_corrections"])
+def test_a_misspelt_table_is_a_config_error_not_an_empty_file(tmp_path: Path, loader: str) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('[[rule]]\npattern = "board"\nlabel = "macro"\n', encoding="utf-8")
+    with pytest.raises(analyzer.ConfigError, match="unknown key 'rule'"):
+        getattr(analyzer, loader)(path)
+
+
 def test_too_few_rows_to_train_is_a_config_error() -> None:
     data = pd.DataFrame(
         {"title": ["Board", "Standup", "Lunch"], "label": ["macro", "micro", "other"]}
