@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.calendars.sources import CalendarSource
-from analyzer.storage import code_fingerprint, default_cache_dir, write_atomically
+from analyzer.storage import code_fingerprint, default_cache_dir, file_sha256, write_atomically
 
 __all__ = ["CachedReport", "ReportCache"]
 
@@ -33,7 +33,7 @@ def _file_digest(path: Path | None) -> str | None:
     if path is None:
         return None
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_sha256(path)
     except OSError:
         return "unreadable"
 

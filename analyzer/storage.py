@@ -11,7 +11,13 @@ from pathlib import Path
 
 from analyzer._version import __version__
 
-__all__ = ["code_fingerprint", "default_cache_dir", "replace_atomically", "write_atomically"]
+__all__ = [
+    "code_fingerprint",
+    "default_cache_dir",
+    "file_sha256",
+    "replace_atomically",
+    "write_atomically",
+]
 
 # Libraries whose upgrade can change a result (occurrences, labels, pixels).
 _LIBRARIES = (
@@ -39,6 +45,12 @@ def default_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("altitude", appauthor=False))
+
+
+def file_sha256(path: Path) -> str:
+    """The hex SHA-256 of a file's bytes, read in blocks (raises OSError like ``open``)."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 @cache

@@ -13,17 +13,12 @@ from typing import Any
 
 from analyzer.batch.person import PersonResult, PersonTask
 from analyzer.render.files import write_bytes
-from analyzer.storage import code_fingerprint
+from analyzer.storage import code_fingerprint, file_sha256
 
 __all__ = ["ResultCache", "file_sha256"]
 
 _MAX_AGE_S = 30 * 24 * 3600
 _FOLDER = "batch"
-
-
-def file_sha256(path: Path) -> str:
-    """The hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class ResultCache:

@@ -8,7 +8,6 @@ SHA-256 of the model file, so a retrained model starts afresh, and stored as JSO
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from functools import cached_property
@@ -20,7 +19,7 @@ import numpy.typing as npt
 
 from analyzer.classify.contributions import TitleTerms, title_terms
 from analyzer.classify.model_io import DEFAULT_MODEL_PATH, load_predictor
-from analyzer.storage import default_cache_dir, write_atomically
+from analyzer.storage import default_cache_dir, file_sha256, write_atomically
 
 __all__ = ["CachedModel"]
 
@@ -35,7 +34,7 @@ class CachedModel:
     @cached_property
     def _file(self) -> Path:
         try:
-            digest = hashlib.sha256(self.path.read_bytes()).hexdigest()[:24]
+            digest = file_sha256(self.path)[:24]
         except OSError:
             digest = "missing"
         return self.folder / f"{digest}.json"

@@ -10,12 +10,12 @@ stays the model of record, and :func:`load_model` loads it for training and eval
 from __future__ import annotations
 
 import functools
-import hashlib
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from analyzer.errors import ModelError
+from analyzer.storage import file_sha256
 
 __all__ = [
     "DEFAULT_MODEL_PATH",
@@ -41,12 +41,6 @@ def sidecar_path(path: str | Path) -> Path:
         'models/altitude.linear.npz'
     """
     return Path(path).with_suffix(".linear.npz")
-
-
-def _file_sha256(path: Path) -> str:
-    """The SHA-256 of a file's bytes, in hex."""
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def save_model(model: Any, path: str | Path) -> Path:
@@ -89,7 +83,7 @@ def write_sidecar(model: Any, path: str | Path) -> Path | None:
     sidecar = sidecar_path(path)
     try:
         try:
-            compact = LinearTitleModel.from_pipeline(model, source_sha256=_file_sha256(path))
+            compact = LinearTitleModel.from_pipeline(model, source_sha256=file_sha256(path))
         except UnsupportedModelError:
             sidecar.unlink(missing_ok=True)
             return None
@@ -144,7 +138,7 @@ def load_predictor(path: str | Path | None = None) -> Any:
     if sidecar.is_file():
         try:
             compact = LinearTitleModel.load(sidecar)
-            if compact.source_sha256 == _file_sha256(resolved):
+            if compact.source_sha256 == file_sha256(resolved):
                 return compact
         except (OSError, ValueError, zipfile.BadZipFile):
             pass  # unreadable or stale: the skops file decides
