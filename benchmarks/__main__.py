@@ -644,6 +644,13 @@ def _judge(
     return Target(name, f"≤ {limit}", value, verdict, detail)
 
 
+def _compared(row: Row, reference: Row, agreed: str) -> tuple[bool, str]:
+    """Whether ``row`` printed what ``reference`` printed, and how to say so ("" when
+    ``row`` did not run)."""
+    same = row.output_sha256 is not None and row.output_sha256 == reference.output_sha256
+    return same, "" if row.status != "ok" else (agreed if same else "OUTPUT DIFFERS")
+
+
 def _ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
@@ -664,8 +671,7 @@ def evaluate_targets(
             )
         )
         jobs1, jobs2 = rows["cli.jobs1"], rows["cli.jobs2"]
-        same = jobs1.output_sha256 is not None and jobs1.output_sha256 == jobs2.output_sha256
-        detail = "" if jobs2.status != "ok" else ("identical output" if same else "OUTPUT DIFFERS")
+        same, detail = _compared(jobs2, jobs1, "identical output")
         targets.append(
             _judge(
                 f"`--jobs 2` / p+e ({tag})",
@@ -681,8 +687,7 @@ def evaluate_targets(
             )
         )
         warm = rows["cli.warm"]
-        same = warm.output_sha256 is not None and warm.output_sha256 == cold.output_sha256
-        detail = "" if warm.status != "ok" else ("byte-identical" if same else "OUTPUT DIFFERS")
+        same, detail = _compared(warm, cold, "byte-identical")
         targets.append(
             _judge(
                 f"warm / cold ({tag})",
@@ -694,16 +699,14 @@ def evaluate_targets(
         )
         parse_only = rows.get("cli.warm-parse")
         if parse_only is not None and parse_only.status == "ok":
-            same = parse_only.output_sha256 == cold.output_sha256
-            ratio = _ratio(parse_only.process_s, cold.process_s)
+            _, detail = _compared(parse_only, cold, "byte-identical")
             targets.append(
                 Target(
                     f"… parse + label caches only / cold ({tag})",
                     "(for information)",
-                    ratio,
+                    _ratio(parse_only.process_s, cold.process_s),
                     "info",
-                    ("byte-identical" if same else "OUTPUT DIFFERS")
-                    + "; a new report on an unchanged file",
+                    detail + "; a new report on an unchanged file",
                 )
             )
     if window is not None:
